@@ -1,0 +1,48 @@
+# The two-command start: `make run` and `make test`. See README.md.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 5000
+HOST ?= 127.0.0.1
+WEB_CONCURRENCY ?= 2
+export FLASK_APP := wiki
+
+.PHONY: run serve test install install-test migrate seed clean
+
+# Reinstall only when pyproject.toml changes.
+$(VENV)/.installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $@
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
+
+migrate: install
+	$(BIN)/flask db upgrade
+
+seed: migrate
+	$(BIN)/flask seed --if-empty
+
+## Development server with seeded content on SQLite (or DATABASE_URL), at http://$(HOST):$(PORT)
+run: seed
+	$(BIN)/flask run --host 127.0.0.1 --port $(PORT)
+
+## Production server: gunicorn, never seeds, refuses to start without SECRET_KEY.
+serve: migrate
+	@test -n "$$SECRET_KEY" || { echo "SECRET_KEY is not set; refusing to start the production server." >&2; exit 1; }
+	REQUIRE_SECRET_KEY=1 $(BIN)/gunicorn --workers $(WEB_CONCURRENCY) --worker-class sync \
+		--bind $(HOST):$(PORT) --access-logfile - --error-logfile - --capture-output 'wiki:create_app()'
+
+## The whole suite; TEST_DATABASE_URL adds the PostgreSQL run.
+test: install-test
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf $(VENV) *.egg-info .pytest_cache

@@ -1,0 +1,72 @@
+"""Configuration: one class that reads the environment, and its variants."""
+
+import os
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+INSTANCE_PATH = ROOT / "instance"
+
+
+def env_flag(name: str, default: bool) -> bool:
+    """Read a yes/no environment variable ("1", "true", "yes", "on" mean yes)."""
+    value = os.environ.get(name)
+    if value is None or value.strip() == "":
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def database_url(url: str | None) -> str:
+    """Default to SQLite under instance/, and pin PostgreSQL URLs to psycopg 3."""
+    if not url:
+        return f"sqlite:///{INSTANCE_PATH / 'wiki.db'}"
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    return url
+
+
+class Config:
+    """Settings for running the wiki; every environment variable overrides its default."""
+
+    def __init__(self) -> None:
+        # Read at construction, not import, so a process sees its own environment.
+        self.SECRET_KEY = os.environ.get("SECRET_KEY") or None
+        self.SQLALCHEMY_DATABASE_URI = database_url(os.environ.get("DATABASE_URL"))
+        self.RATELIMIT_ENABLED = env_flag("RATELIMIT_ENABLED", True)
+        self.RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI") or "memory://"
+        self.SESSION_COOKIE_SECURE = env_flag("SESSION_COOKIE_SECURE", False)
+        self.REQUIRE_SECRET_KEY = env_flag("REQUIRE_SECRET_KEY", False)
+
+    SQLALCHEMY_ENGINE_OPTIONS: dict = {}
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    REMEMBER_COOKIE_HTTPONLY = True
+    REMEMBER_COOKIE_SAMESITE = "Lax"
+    WTF_CSRF_TIME_LIMIT = None  # tokens live as long as the session, so a long edit is not lost
+    RATELIMIT_HEADERS_ENABLED = True
+    RATELIMIT_LOGIN = "10 per minute"
+    RATELIMIT_REGISTER = "5 per hour"
+
+    # Explicit limits. MAX_CONTENT_LENGTH stops a huge request before it is read.
+    MAX_CONTENT_LENGTH = 1024 * 1024
+    BODY_MAX_BYTES = 200 * 1024
+    TITLE_MAX_CHARS = 120
+    SUMMARY_MAX_CHARS = 300
+    PER_PAGE = 50
+
+    def as_dict(self) -> dict:
+        names = set(dir(type(self))) | set(vars(self))
+        return {name: getattr(self, name) for name in names if name.isupper()}
+
+
+class TestConfig(Config):
+    """What the test suite runs with: its own database, no rate limits unless a test asks."""
+
+    def __init__(self, database_uri: str) -> None:
+        super().__init__()
+        self.TESTING = True
+        self.SECRET_KEY = "test-secret-key-not-for-production"
+        self.SQLALCHEMY_DATABASE_URI = database_url(database_uri)
+        self.RATELIMIT_ENABLED = False
+        self.RATELIMIT_STORAGE_URI = "memory://"
+        self.SESSION_COOKIE_SECURE = False

@@ -1,0 +1,76 @@
+"""The definitions-and-debate wiki."""
+
+import secrets
+from collections.abc import Mapping
+from pathlib import Path
+
+from flask import Flask
+
+from config import INSTANCE_PATH, ROOT, Config
+from wiki.api.views import bp as api_bp
+from wiki.auth.views import bp as auth_bp
+from wiki.cli import register_commands
+from wiki.database import configure_engine, engine_options
+from wiki.errors import register_error_handlers
+from wiki.extensions import csrf, db, limiter, login_manager, migrate
+from wiki.pages.views import bp as pages_bp
+from wiki.security import register_security_headers
+from wiki.templating import register_template_helpers
+
+
+def _secret_key(app: Flask) -> str:
+    """A key from the environment, or (outside production) one generated once and kept in instance/."""
+    if app.config.get("SECRET_KEY"):
+        return app.config["SECRET_KEY"]
+    if app.config.get("REQUIRE_SECRET_KEY"):
+        raise RuntimeError("SECRET_KEY is not set; refusing to start in production without one.")
+    key_file = Path(app.instance_path) / "secret_key"
+    if not key_file.exists():
+        key_file.write_text(secrets.token_hex(32))
+        key_file.chmod(0o600)
+    return key_file.read_text().strip()
+
+
+def create_app(config: Mapping | Config | None = None) -> Flask:
+    """Build the app: folders, config, extensions, blueprints, errors, filters, CLI — in that order."""
+    app = Flask(
+        __name__,
+        template_folder=str(ROOT / "templates"),
+        static_folder=str(ROOT / "static"),
+        instance_path=str(INSTANCE_PATH),
+    )
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+
+    settings = config if isinstance(config, Config) else Config()
+    app.config.update(settings.as_dict())
+    if isinstance(config, Mapping):
+        app.config.update(config)
+    app.config["SECRET_KEY"] = _secret_key(app)
+    app.config["SQLALCHEMY_ENGINE_OPTIONS"] = {
+        **engine_options(app.config["SQLALCHEMY_DATABASE_URI"]),
+        **app.config.get("SQLALCHEMY_ENGINE_OPTIONS", {}),
+    }
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(ROOT / "migrations"))
+    login_manager.init_app(app)
+    login_manager.login_view = "auth.login"
+    login_manager.login_message = "Log in to do that."
+    login_manager.login_message_category = "info"
+    csrf.init_app(app)
+    limiter.init_app(app)
+    with app.app_context():
+        configure_engine(db.engine)
+
+    app.register_blueprint(auth_bp)
+    app.register_blueprint(pages_bp)
+    app.register_blueprint(api_bp)
+    csrf.exempt(api_bp)  # read-only JSON; it has no POST routes
+
+    register_error_handlers(app)
+    register_security_headers(app)
+
+    register_template_helpers(app)
+
+    register_commands(app)
+    return app

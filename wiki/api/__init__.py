@@ -1,0 +1,1 @@
+"""The JSON read API, version 1."""

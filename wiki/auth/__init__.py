@@ -1,0 +1,1 @@
+"""Accounts: users, registration, login and logout."""

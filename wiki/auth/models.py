@@ -1,0 +1,78 @@
+"""User accounts and password hashing."""
+
+import enum
+from datetime import datetime
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from flask_login import UserMixin
+from sqlalchemy import Enum, String, func, select
+from sqlalchemy.orm import Mapped, mapped_column
+
+from wiki.extensions import UTCDateTime, db, login_manager, utcnow
+
+USERNAME_PATTERN = r"^[A-Za-z0-9_-]{3,32}$"
+_hasher = PasswordHasher()  # Argon2id with the library's current recommended cost
+
+
+class Role(enum.StrEnum):
+    MEMBER = "member"
+    MODERATOR = "moderator"
+    ADMIN = "admin"
+
+
+class User(UserMixin, db.Model):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(32))
+    # Lower-cased username, so "Alice" and "alice" cannot both register.
+    username_key: Mapped[str] = mapped_column(String(32), unique=True)
+    # None means no usable password (seed members cannot log in).
+    password_hash: Mapped[str | None] = mapped_column(String(255))
+    role: Mapped[Role] = mapped_column(
+        Enum(Role, name="user_role", native_enum=False, create_constraint=True,
+             values_callable=lambda roles: [role.value for role in roles], length=16),
+        default=Role.MEMBER,
+    )
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    def __init__(self, username: str, password: str | None = None, role: Role = Role.MEMBER) -> None:
+        super().__init__(username=username, username_key=username.lower(), role=role)
+        self.set_password(password)
+
+    def set_password(self, password: str | None) -> None:
+        self.password_hash = _hasher.hash(password) if password is not None else None
+
+    def check_password(self, password: str) -> bool:
+        if self.password_hash is None:
+            return False
+        try:
+            _hasher.verify(self.password_hash, password)
+        except (VerificationError, InvalidHashError):
+            return False
+        if _hasher.check_needs_rehash(self.password_hash):
+            self.password_hash = _hasher.hash(password)
+        return True
+
+    @property
+    def is_moderator(self) -> bool:
+        return self.role in (Role.MODERATOR, Role.ADMIN)
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role == Role.ADMIN
+
+
+def find_user(username: str) -> User | None:
+    """Look a user up by name, without regard to case."""
+    return db.session.scalar(select(User).where(User.username_key == username.lower()))
+
+
+def count_users() -> int:
+    return db.session.scalar(select(func.count()).select_from(User)) or 0
+
+
+@login_manager.user_loader
+def load_user(user_id: str) -> User | None:
+    return db.session.get(User, int(user_id)) if user_id.isdigit() else None

@@ -1,0 +1,80 @@
+"""Register, log in, log out."""
+
+from urllib.parse import urlsplit
+
+from flask import Blueprint, current_app, flash, redirect, render_template, request, session, url_for
+from flask_login import login_user, logout_user
+from sqlalchemy.exc import IntegrityError
+
+from wiki.auth.forms import LoginForm, RegisterForm
+from wiki.auth.models import User
+from wiki.extensions import db, limiter
+
+bp = Blueprint("auth", __name__, url_prefix="/auth")
+
+
+def safe_next(target: str | None) -> str:
+    """Follow ?next= only to a path on this site; anything else goes home."""
+    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
+        parts = urlsplit(target)
+        if not parts.scheme and not parts.netloc and not any(ord(c) < 32 for c in target):
+            return target
+    return url_for("pages.home")
+
+
+def _login_limit() -> str:
+    return current_app.config["RATELIMIT_LOGIN"]
+
+
+def _register_limit() -> str:
+    return current_app.config["RATELIMIT_REGISTER"]
+
+
+@bp.route("/register", methods=["GET", "POST"])
+@limiter.limit(_register_limit, methods=["POST"])
+def register():
+    """Create an account and log in."""
+    form = RegisterForm()
+    if form.validate_on_submit():
+        user = User(form.username.data, form.password.data)
+        db.session.add(user)
+        try:
+            db.session.commit()
+        except IntegrityError:  # someone took the name between the check and the insert
+            db.session.rollback()
+            form.username.errors = ["That username is taken."]
+        else:
+            session.clear()
+            login_user(user)
+            flash(f"Welcome, {user.username}. You can now edit pages.", "success")
+            return redirect(safe_next(request.args.get("next")), code=303)
+    status = 422 if form.is_submitted() else 200
+    return render_template("auth/register.html", form=form), status
+
+
+@bp.route("/login", methods=["GET", "POST"])
+@limiter.limit(_login_limit, methods=["POST"])
+def login():
+    """Log in with a username and password."""
+    form = LoginForm()
+    if form.validate_on_submit():
+        user = find_user(form.username.data)
+        if user is not None and user.check_password(form.password.data):
+            db.session.commit()  # keeps a rehashed password, if the hash was upgraded
+            next_url = safe_next(request.args.get("next"))
+            session.clear()  # a fresh session at login
+            login_user(user)
+            flash(f"Logged in as {user.username}.", "success")
+            return redirect(next_url, code=303)
+        form.password.errors = ["Wrong username or password."]
+    status = 422 if form.is_submitted() else 200
+    return render_template("auth/login.html", form=form), status
+
+
+@bp.post("/logout")
+def logout():
+    """Log out (a POST, so no link or image can do it)."""
+    logout_user()
+    session.clear()
+    flash("Logged out.", "info")
+    return redirect(url_for("pages.home"), code=303)

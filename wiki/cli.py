@@ -1,0 +1,51 @@
+"""Commands: flask --app wiki seed | create-admin USERNAME."""
+
+import re
+
+import click
+from flask import Flask
+
+from wiki.auth.forms import PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS
+from wiki.auth.models import USERNAME_PATTERN, Role, User, find_user
+from wiki.extensions import db
+from wiki.pages.models import count_pages
+
+
+@click.command("seed")
+@click.option("--if-empty", is_flag=True, help="Seed only a wiki that has no pages yet.")
+def seed_command(if_empty: bool) -> None:
+    """Fill the wiki with the seeded debate (safe to run again: adds only what is missing)."""
+    from wiki.seed.content import MEMBERS, PAGES
+    from wiki.seed.loader import seed_wiki
+
+    if if_empty and count_pages() > 0:
+        click.echo("The wiki already has content; not seeding.")
+        return
+    members, pages = seed_wiki(MEMBERS, PAGES)
+    db.session.commit()
+    click.echo(f"Seeded {members} members and {pages} pages.")
+
+
+@click.command("create-admin")
+@click.argument("username")
+@click.password_option("--password", prompt="Password", confirmation_prompt=True, help="Asked for when omitted.")
+def create_admin_command(username: str, password: str) -> None:
+    """Create an administrator, or make an existing user one and set their password."""
+    if not re.match(USERNAME_PATTERN, username):
+        raise click.BadParameter("use 3 to 32 letters, digits, '_' or '-'", param_hint="USERNAME")
+    if not PASSWORD_MIN_CHARS <= len(password) <= PASSWORD_MAX_CHARS:
+        raise click.BadParameter(f"use {PASSWORD_MIN_CHARS} to {PASSWORD_MAX_CHARS} characters", param_hint="password")
+    user = find_user(username)
+    if user is None:
+        user = User(username, password, role=Role.ADMIN)
+        db.session.add(user)
+    else:
+        user.role = Role.ADMIN
+        user.set_password(password)
+    db.session.commit()
+    click.echo(f"{user.username} is an administrator.")
+
+
+def register_commands(app: Flask) -> None:
+    app.cli.add_command(seed_command)
+    app.cli.add_command(create_admin_command)

@@ -1,0 +1,188 @@
+"""Diffs as data (lines with a kind, words with a kind) and three-way merges. Pure: no Flask, no database."""
+
+import difflib
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from merge3 import Merge3
+
+CONTEXT_LINES = 3
+_WORD = re.compile(r"\w+|\s+|[^\w\s]")
+
+
+@dataclass(frozen=True)
+class Segment:
+    kind: Literal["equal", "delete", "insert"]
+    text: str
+
+
+@dataclass(frozen=True)
+class DiffLine:
+    """One line of a diff; a changed line carries word-level segments."""
+
+    kind: Literal["equal", "delete", "insert"]
+    old_number: int | None
+    new_number: int | None
+    segments: tuple[Segment, ...]
+
+    @property
+    def text(self) -> str:
+        return "".join(segment.text for segment in self.segments)
+
+
+@dataclass(frozen=True)
+class Fold:
+    """A run of unchanged lines left out of the diff."""
+
+    count: int
+    kind: Literal["fold"] = "fold"
+
+
+def split_lines(text: str) -> list[str]:
+    return text.splitlines()
+
+
+def _word_segments(old: str, new: str) -> tuple[tuple[Segment, ...], tuple[Segment, ...]]:
+    """Mark the words that differ between two versions of one line."""
+    old_words, new_words = _WORD.findall(old), _WORD.findall(new)
+    matcher = difflib.SequenceMatcher(None, old_words, new_words, autojunk=False)
+    old_segments: list[Segment] = []
+    new_segments: list[Segment] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            old_segments.append(Segment("equal", "".join(old_words[i1:i2])))
+            new_segments.append(Segment("equal", "".join(new_words[j1:j2])))
+            continue
+        if i2 > i1:
+            old_segments.append(Segment("delete", "".join(old_words[i1:i2])))
+        if j2 > j1:
+            new_segments.append(Segment("insert", "".join(new_words[j1:j2])))
+    return tuple(old_segments), tuple(new_segments)
+
+
+def _changed_block(old: list[str], new: list[str], old_start: int, new_start: int) -> list[DiffLine]:
+    """Lines replaced by others: pair them up for word marks, the surplus is wholly removed or added."""
+    removed: list[DiffLine] = []
+    added: list[DiffLine] = []
+    for offset in range(max(len(old), len(new))):
+        old_line = old[offset] if offset < len(old) else None
+        new_line = new[offset] if offset < len(new) else None
+        if old_line is not None and new_line is not None:
+            old_segments, new_segments = _word_segments(old_line, new_line)
+        else:
+            old_segments = (Segment("delete", old_line),) if old_line is not None else ()
+            new_segments = (Segment("insert", new_line),) if new_line is not None else ()
+        if old_line is not None:
+            removed.append(DiffLine("delete", old_start + offset + 1, None, old_segments))
+        if new_line is not None:
+            added.append(DiffLine("insert", None, new_start + offset + 1, new_segments))
+    return removed + added
+
+
+def _opcode_lines(opcode: tuple[str, int, int, int, int], old: list[str], new: list[str]) -> list[DiffLine]:
+    tag, i1, i2, j1, j2 = opcode
+    if tag == "equal":
+        return [
+            DiffLine("equal", i1 + k + 1, j1 + k + 1, (Segment("equal", old[i1 + k]),)) for k in range(i2 - i1)
+        ]
+    return _changed_block(old[i1:i2], new[j1:j2], i1, j1)
+
+
+def diff_lines(old_text: str, new_text: str, context: int = CONTEXT_LINES) -> list[DiffLine | Fold]:
+    """Changed lines with `context` unchanged lines around them; longer unchanged runs are folded."""
+    old, new = split_lines(old_text), split_lines(new_text)
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    if old == new:
+        return [Fold(len(old))] if old else []
+    rows: list[DiffLine | Fold] = []
+    shown_until = 0  # old line index up to which rows cover the text
+    for group in matcher.get_grouped_opcodes(context):
+        first_old = group[0][1]
+        if first_old > shown_until:
+            rows.append(Fold(first_old - shown_until))
+        for opcode in group:
+            rows.extend(_opcode_lines(opcode, old, new))
+        shown_until = group[-1][2]
+    if shown_until < len(old):
+        rows.append(Fold(len(old) - shown_until))
+    return rows
+
+
+@dataclass(frozen=True)
+class SideBySideRow:
+    left: DiffLine | None
+    right: DiffLine | None
+
+
+def side_by_side(old_text: str, new_text: str) -> list[SideBySideRow]:
+    """Both texts whole, aligned row by row, with changed lines and words marked."""
+    old, new = split_lines(old_text), split_lines(new_text)
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    rows: list[SideBySideRow] = []
+    for opcode in matcher.get_opcodes():
+        lines = _opcode_lines(opcode, old, new)
+        if opcode[0] == "equal":
+            rows.extend(SideBySideRow(line, line) for line in lines)
+            continue
+        removed = [line for line in lines if line.kind == "delete"]
+        added = [line for line in lines if line.kind == "insert"]
+        for offset in range(max(len(removed), len(added))):
+            rows.append(
+                SideBySideRow(
+                    removed[offset] if offset < len(removed) else None,
+                    added[offset] if offset < len(added) else None,
+                )
+            )
+    return rows
+
+
+@dataclass(frozen=True)
+class MergeResult:
+    text: str
+    conflicted: bool
+
+
+def _resolve_line_by_line(base: list[str], theirs: list[str], yours: list[str]) -> list[str] | None:
+    """diff3 calls adjacent edits a conflict; when each line was changed on one side only, take both."""
+    if not len(base) == len(theirs) == len(yours):
+        return None
+    merged = []
+    for base_line, their_line, your_line in zip(base, theirs, yours):
+        if their_line == base_line or their_line == your_line:
+            merged.append(your_line)
+        elif your_line == base_line:
+            merged.append(their_line)
+        else:
+            return None
+    return merged
+
+
+def three_way_merge(base_text: str, their_text: str, your_text: str) -> MergeResult:
+    """Merge your changes and theirs, both made from base; conflicted when they change the same lines."""
+    base = base_text.splitlines(keepends=True)
+    theirs = their_text.splitlines(keepends=True)
+    yours = your_text.splitlines(keepends=True)
+    # Line endings must not decide a conflict: compare lines whole, with a final newline on each.
+    for lines in (base, theirs, yours):
+        if lines and not lines[-1].endswith("\n"):
+            lines[-1] += "\n"
+    merged: list[str] = []
+    for region in Merge3(base, theirs, yours).merge_regions():
+        kind = region[0]
+        if kind == "unchanged":
+            merged.extend(base[region[1]:region[2]])
+        elif kind in ("a", "same"):
+            merged.extend(theirs[region[1]:region[2]])
+        elif kind == "b":
+            merged.extend(yours[region[1]:region[2]])
+        else:
+            _, z1, z2, a1, a2, b1, b2 = region
+            resolved = _resolve_line_by_line(base[z1:z2], theirs[a1:a2], yours[b1:b2])
+            if resolved is None:
+                return MergeResult(your_text, conflicted=True)
+            merged.extend(resolved)
+    text = "".join(merged)
+    if not your_text.endswith("\n") and text.endswith("\n"):
+        text = text[:-1]
+    return MergeResult(text, conflicted=False)

@@ -1,0 +1,65 @@
+"""Errors are pages (or JSON under /api/), never stack traces."""
+
+import json
+
+from flask import Flask, render_template, request
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException, InternalServerError
+
+from wiki.extensions import db
+
+# What each status means to a reader, when the view gave no description of its own.
+EXPLANATIONS = {
+    400: "The request could not be understood.",
+    403: "You are not allowed to do that.",
+    404: "There is nothing at this address.",
+    405: "This address does not accept that kind of request.",
+    409: "Someone else changed this at the same time.",
+    413: "That was too large. Text is limited; shorten it and try again.",
+    422: "Some of what was sent is not valid.",
+    429: "Too many requests in a short time. Wait a moment and try again.",
+    500: "Something went wrong on our side. Nothing you saved was lost; try again shortly.",
+    503: "The wiki is busy. Try again in a moment.",
+}
+
+
+def _wants_json() -> bool:
+    return request.path.startswith("/api/")
+
+
+def render_error(error: HTTPException):
+    code = error.code or 500
+    default = EXPLANATIONS.get(code, "")
+    description = error.description if error.description and code not in (500,) else default
+    if code == 413 and request.content_length:
+        description = f"{default} (The limit for one request is about {request.max_content_length // 1024} KB.)"
+    response = error.get_response()  # keeps headers such as Retry-After and Allow
+    if _wants_json():
+        response.set_data(json.dumps({"error": {"status": code, "message": description}}))
+        response.mimetype = "application/json"
+    else:
+        response.set_data(render_template("errors/error.html", code=code, title=error.name, description=description))
+        response.mimetype = "text/html"
+    return response
+
+
+def handle_csrf_error(error: CSRFError):
+    error.description = (
+        "This form was sent without a valid security token (it may have expired). "
+        "Go back, reload the page and send it again."
+    )
+    return render_error(error)
+
+
+def handle_unexpected(error: Exception):
+    """A failure we did not expect: roll back, log it, show a plain 500."""
+    db.session.rollback()
+    if isinstance(error, HTTPException):
+        return render_error(error)
+    return render_error(InternalServerError())
+
+
+def register_error_handlers(app: Flask) -> None:
+    app.register_error_handler(CSRFError, handle_csrf_error)
+    app.register_error_handler(HTTPException, render_error)
+    app.register_error_handler(InternalServerError, handle_unexpected)

@@ -1,0 +1,1 @@
+"""Versioned text: a Document and its immutable Revisions, shared by every owner."""

@@ -1,0 +1,60 @@
+"""Document (versioned Markdown) and Revision (one immutable saved state of it)."""
+
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from markupsafe import Markup
+from sqlalchemy import CheckConstraint, ForeignKey, Integer, String, Text, UniqueConstraint, and_
+from sqlalchemy.orm import Mapped, foreign, mapped_column, relationship
+
+from wiki.extensions import UTCDateTime, db, utcnow
+from wiki.rendering import stored_html
+
+if TYPE_CHECKING:
+    from wiki.auth.models import User
+
+
+class Revision(db.Model):
+    __tablename__ = "revisions"
+    __table_args__ = (
+        # The database, not a read-then-write check, guarantees one revision per number.
+        UniqueConstraint("document_id", "number"),
+        CheckConstraint("number >= 1", name="number_positive"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"))  # indexed by the unique pair
+    number: Mapped[int] = mapped_column(Integer)
+    body: Mapped[str] = mapped_column(Text)
+    html: Mapped[str] = mapped_column(Text)
+    author_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    summary: Mapped[str] = mapped_column(String(300), default="")
+    size: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    document: Mapped["Document"] = relationship(back_populates="revisions")
+    author: Mapped["User"] = relationship()
+
+    @property
+    def content(self) -> Markup:
+        return stored_html(self.html)
+
+
+class Document(db.Model):
+    __tablename__ = "documents"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # The newest revision's number; 0 before the first save. Saves advance it compare-and-set.
+    head_number: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    revisions: Mapped[list[Revision]] = relationship(
+        back_populates="document", order_by=Revision.number, lazy="raise_on_sql", viewonly=True
+    )
+    head: Mapped[Revision | None] = relationship(
+        primaryjoin=lambda: and_(
+            foreign(Revision.document_id) == Document.id, foreign(Revision.number) == Document.head_number
+        ),
+        uselist=False,
+        viewonly=True,
+    )

@@ -1,0 +1,186 @@
+"""Saving revisions (with stale-base merging), and the reads every history view shares."""
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Literal
+
+from flask import abort, request
+from sqlalchemy import select, update
+from sqlalchemy.orm import joinedload
+
+from wiki.diffing import three_way_merge
+from wiki.extensions import db, utcnow
+from wiki.history.models import Document, Revision
+from wiki.rendering import render_markdown
+
+if TYPE_CHECKING:
+    from wiki.auth.models import User
+
+# A save retries this often when another save takes the head between its read and its write.
+SAVE_ATTEMPTS = 5
+
+Outcome = Literal["created", "merged", "unchanged", "conflict"]
+
+
+class InvalidBase(ValueError):
+    """The base revision named by an editor does not exist in this document."""
+
+
+class TooManyConcurrentSaves(RuntimeError):
+    """The head kept moving under a save; the caller should answer 503 and lose nothing."""
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    outcome: Outcome
+    revision: Revision | None  # the revision created, or None
+    head: Revision | None  # the newest revision after the call (theirs, on a conflict)
+    body: str  # the text that was saved, or on a conflict the user's own text
+
+
+def normalize_text(text: str) -> str:
+    """Browsers send CRLF from textareas; keep LF so diffs and merges see lines, not line endings."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _head_number(document: Document) -> int:
+    # A fresh read: another transaction may have moved the head since this session loaded the row.
+    return db.session.scalar(select(Document.head_number).where(Document.id == document.id)) or 0
+
+
+def get_revision(document: Document, number: int) -> Revision | None:
+    return db.session.scalar(
+        select(Revision).where(Revision.document_id == document.id, Revision.number == number)
+    )
+
+
+def save_revision(
+    document: Document,
+    body: str,
+    author: "User",
+    summary: str = "",
+    base: int | None = None,
+    *,
+    at: datetime | None = None,
+) -> SaveResult:
+    """The only way to change a document: merge a stale base, refuse a conflict, never overwrite.
+
+    `base` is the revision number the editor started from (None when creating). The new
+    revision is rendered once here. The head advances by compare-and-set, and the unique
+    (document, number) constraint backs it, so concurrent saves cannot both win.
+    """
+    body = normalize_text(body)
+    if db.session.new or document.id is None:
+        db.session.flush()
+    for _ in range(SAVE_ATTEMPTS):
+        head_number = _head_number(document)
+        if base is not None and not 1 <= base <= head_number:
+            raise InvalidBase(f"revision {base} does not exist")
+        head = get_revision(document, head_number) if head_number else None
+        text, outcome = body, "created"
+        if head is not None and (base or 0) != head_number:
+            base_revision = get_revision(document, base) if base else None
+            merge = three_way_merge(base_revision.body if base_revision else "", head.body, body)
+            if merge.conflicted:
+                return SaveResult("conflict", None, head, body)
+            text, outcome = merge.text, "merged"
+        if head is not None and text == head.body:
+            return SaveResult("unchanged", None, head, text)
+        html = str(render_markdown(text))
+        claimed = db.session.execute(
+            update(Document)
+            .where(Document.id == document.id, Document.head_number == head_number)
+            .values(head_number=head_number + 1)
+            .execution_options(synchronize_session=False)
+        ).rowcount
+        if claimed != 1:
+            continue
+        revision = Revision(
+            document_id=document.id,
+            number=head_number + 1,
+            body=text,
+            html=html,
+            author=author,
+            summary=summary.strip(),
+            size=len(text.encode("utf-8")),
+            created_at=at or utcnow(),
+        )
+        db.session.add(revision)
+        db.session.flush()
+        db.session.expire(document, ["head_number", "head"])
+        return SaveResult(outcome, revision, revision, text)
+    raise TooManyConcurrentSaves(f"document {document.id} kept changing")
+
+
+def revert_to(document: Document, number: int, author: "User") -> SaveResult:
+    """A new revision whose body equals revision `number`."""
+    old = get_revision_or_404(document, number)
+    return save_revision(
+        document, old.body, author, f"Reverted to revision {number}", base=_head_number(document)
+    )
+
+
+# Reads shared by every owner's history, revision and diff views.
+
+
+def get_revision_or_404(document: Document, number: int) -> Revision:
+    revision = get_revision(document, number)
+    if revision is None:
+        abort(404, description=f"There is no revision {number}.")
+    return revision
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    revision: Revision
+    size_change: int
+
+
+@dataclass(frozen=True)
+class HistoryPage:
+    entries: list[HistoryEntry]
+    page: int
+    has_next: bool
+    total: int
+
+
+def page_number_arg() -> int:
+    """The ?page=N argument; anything but a positive integer is a 400."""
+    raw = request.args.get("page", "1")
+    if not raw.isdigit() or int(raw) < 1:
+        abort(400, description="page must be a positive whole number.")
+    return int(raw)
+
+
+def history_page(document: Document, page: int, per_page: int) -> HistoryPage:
+    """Revisions newest first, each with its change in size (one extra row gives the oldest's)."""
+    offset = (page - 1) * per_page
+    rows = db.session.scalars(
+        select(Revision)
+        .where(Revision.document_id == document.id)
+        .order_by(Revision.number.desc())
+        .offset(offset)
+        .limit(per_page + 1)
+        .options(joinedload(Revision.author))
+    ).all()
+    total = _head_number(document)  # numbers run 1..head without gaps
+    shown = rows[:per_page]
+    entries = []
+    for index, revision in enumerate(shown):
+        previous = rows[index + 1] if index + 1 < len(rows) else None
+        entries.append(HistoryEntry(revision, revision.size - (previous.size if previous else 0)))
+    return HistoryPage(entries, page, offset + per_page < total, total)
+
+
+def revision_number_arg(name: str) -> int:
+    raw = request.args.get(name, "")
+    if not raw.isdigit():
+        abort(400, description=f"'{name}' must be a revision number.")
+    return int(raw)
+
+
+def diff_pair(document: Document) -> tuple[Revision, Revision]:
+    """The ?from=&to= revisions of a diff, older first whichever way they were given."""
+    first = get_revision_or_404(document, revision_number_arg("from"))
+    second = get_revision_or_404(document, revision_number_arg("to"))
+    return (first, second) if first.number <= second.number else (second, first)

@@ -1,0 +1,1 @@
+"""Pages: terms and articles, each owning a versioned Document."""

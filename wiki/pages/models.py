@@ -1,0 +1,82 @@
+"""Page: a titled term or article whose text lives in a Document."""
+
+import enum
+import re
+import unicodedata
+from datetime import datetime
+
+from flask import abort
+from sqlalchemy import Enum, ForeignKey, String, and_, func, select
+from sqlalchemy.orm import Mapped, contains_eager, joinedload, mapped_column, relationship
+
+from wiki.extensions import UTCDateTime, db, utcnow
+from wiki.history.models import Document, Revision
+
+SLUG_MAX_CHARS = 120
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+class PageKind(enum.StrEnum):
+    TERM = "term"
+    ARTICLE = "article"
+
+
+def slugify(title: str) -> str:
+    """'Infrastructure architect' -> 'infrastructure-architect'; letters of any script are kept."""
+    text = unicodedata.normalize("NFKC", title).lower()
+    return _NOT_WORD.sub("-", text).strip("-")[:SLUG_MAX_CHARS].strip("-")
+
+
+def is_canonical_slug(slug: str) -> bool:
+    return bool(slug) and slugify(slug) == slug
+
+
+class Page(db.Model):
+    __tablename__ = "pages"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(SLUG_MAX_CHARS), unique=True)
+    title: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[PageKind] = mapped_column(
+        Enum(PageKind, name="page_kind", native_enum=False, create_constraint=True,
+             values_callable=lambda kinds: [kind.value for kind in kinds], length=16),
+        default=PageKind.ARTICLE,
+    )
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    document: Mapped[Document] = relationship()
+
+
+def find_page(slug: str) -> Page | None:
+    """The page at a slug, with its document and newest revision loaded in the same query."""
+    return db.session.scalar(
+        select(Page)
+        .where(Page.slug == slug)
+        .options(joinedload(Page.document).joinedload(Document.head).joinedload(Revision.author))
+    )
+
+
+def get_page_or_404(slug: str) -> Page:
+    page = find_page(slug)
+    if page is None:
+        abort(404, description=f"There is no page called “{slug}”.")
+    return page
+
+
+def recently_changed(offset: int, limit: int) -> list[tuple[Page, Revision]]:
+    """Pages with their newest revision, most recently changed first."""
+    rows = db.session.execute(
+        select(Page, Revision)
+        .join(Page.document)
+        .join(Revision, and_(Revision.document_id == Document.id, Revision.number == Document.head_number))
+        .options(contains_eager(Page.document), joinedload(Revision.author))
+        .order_by(Revision.created_at.desc(), Page.id.desc())
+        .offset(offset)
+        .limit(limit)
+    ).all()
+    return [(page, revision) for page, revision in rows]
+
+
+def count_pages() -> int:
+    return db.session.scalar(select(func.count()).select_from(Page)) or 0

@@ -1,0 +1,248 @@
+"""Page views: home, show, edit (with preview and conflicts), history, revisions, diff, revert, raw."""
+
+from flask import Blueprint, current_app, flash, jsonify, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+from sqlalchemy.exc import IntegrityError
+
+from wiki.diffing import diff_lines, side_by_side
+from wiki.extensions import db
+from wiki.history.models import Document
+from wiki.history.service import (
+    InvalidBase,
+    SaveResult,
+    diff_pair,
+    get_revision_or_404,
+    history_page,
+    page_number_arg,
+    revert_to,
+    save_revision,
+)
+from wiki.pages.forms import PageForm
+from wiki.pages.models import (
+    Page,
+    PageKind,
+    count_pages,
+    find_page,
+    get_page_or_404,
+    is_canonical_slug,
+    recently_changed,
+    slugify,
+)
+from wiki.rendering import render_markdown
+
+bp = Blueprint("pages", __name__)
+
+
+
+def _history_context(page: Page) -> dict:
+    """What the shared history templates need to draw a page's header and links."""
+    return {
+        "page": page,
+        "owner_title": page.title,
+        "owner_noun": "page",
+        "header_template": "pages/_header.html",
+        "endpoint_prefix": "pages",
+        "owner_args": {"slug": page.slug},
+    }
+
+
+@bp.get("/")
+def home():
+    """Every term and article, most recently changed first, with an excerpt."""
+    page_number = page_number_arg()
+    per_page = current_app.config["PER_PAGE"]
+    rows = recently_changed((page_number - 1) * per_page, per_page)
+    total = count_pages()
+    return render_template(
+        "pages/home.html",
+        rows=rows,
+        page_number=page_number,
+        has_next=page_number * per_page < total,
+        total=total,
+    )
+
+
+@bp.get("/new")
+@login_required
+def new():
+    """Start a page from a title: its slug follows from the title."""
+    title = request.args.get("title", "").strip()
+    kind = request.args.get("kind", PageKind.ARTICLE.value)
+    if not title:
+        return render_template("pages/new.html", title=title, kind=kind, error=None)
+    slug = slugify(title)
+    limit = current_app.config["TITLE_MAX_CHARS"]
+    error = None
+    if len(title) > limit:
+        error = f"The title is {len(title)} characters; the limit is {limit}."
+    elif not slug:
+        error = "The title needs at least one letter or digit."
+    if error:
+        return render_template("pages/new.html", title=title, kind=kind, error=error), 422
+    if find_page(slug) is not None:
+        flash(f"“{title}” already exists; here it is.", "info")
+        return redirect(url_for("pages.show", slug=slug), code=303)
+    return redirect(url_for("pages.edit", slug=slug, title=title, kind=kind), code=303)
+
+
+@bp.get("/wiki/<slug>")
+def show(slug: str):
+    """The current text of a page, or a 404 that offers to create it."""
+    page = find_page(slug)
+    if page is None:
+        if not is_canonical_slug(slug) and slugify(slug) and find_page(slugify(slug)):
+            return redirect(url_for("pages.show", slug=slugify(slug)), code=301)
+        return render_template("pages/missing.html", slug=slug, can_create=is_canonical_slug(slug)), 404
+    return render_template("pages/show.html", page=page, revision=page.document.head)
+
+
+def _editor(page: Page | None, slug: str, form: PageForm, status: int = 200, **extra):
+    return render_template("pages/edit.html", page=page, slug=slug, form=form, **extra), status
+
+
+def _save(page: Page | None, slug: str, form: PageForm) -> tuple[Page, SaveResult]:
+    """Create the page if it is missing, then save a revision of its document."""
+    if page is None:
+        page = Page(slug=slug, title=form.title.data.strip(), kind=PageKind(form.kind.data), document=Document())
+        db.session.add(page)
+    result = save_revision(page.document, form.body.data, current_user, form.summary.data or "", form.base_number)
+    return page, result
+
+
+@bp.route("/wiki/<slug>/edit", methods=["GET", "POST"])
+@login_required
+def edit(slug: str):
+    """Edit a page, or create it at this slug. Stale saves are merged or answered with 409."""
+    if not is_canonical_slug(slug):
+        if not slugify(slug):
+            return render_template("pages/missing.html", slug=slug, can_create=False), 404
+        return redirect(url_for("pages.edit", slug=slugify(slug), **request.args), code=308)
+    page = find_page(slug)
+    form = PageForm(creating=page is None)
+    if request.method == "GET":
+        if page is None:
+            form.title.data = request.args.get("title") or slug.replace("-", " ").capitalize()
+            if request.args.get("kind") in {kind.value for kind in PageKind}:
+                form.kind.data = request.args["kind"]
+        else:
+            form.body.data = page.document.head.body
+            form.base_revision.data = str(page.document.head_number)
+        return _editor(page, slug, form)
+
+    if not form.validate():
+        return _editor(page, slug, form, 413 if form.body_too_large else 422)
+    if "preview" in request.form:
+        return _editor(page, slug, form, preview=render_markdown(form.body.data))
+
+    try:
+        page, result = _save(page, slug, form)
+        if result.outcome != "conflict":
+            db.session.commit()
+    except InvalidBase as error:
+        db.session.rollback()
+        form.base_revision.errors = [f"The editor started from a revision that does not exist ({error})."]
+        return _editor(find_page(slug), slug, form, 422)
+    except IntegrityError:
+        # Someone created this slug at the same moment: treat ours as an edit of theirs.
+        db.session.rollback()
+        page, result = _save(find_page(slug), slug, form)
+        if result.outcome != "conflict":
+            db.session.commit()
+
+    if result.outcome == "conflict":
+        db.session.rollback()
+        return _conflict(find_page(slug), slug, form, result)
+    _flash_outcome(result)
+    return redirect(url_for("pages.show", slug=page.slug), code=303)
+
+
+def _flash_outcome(result: SaveResult) -> None:
+    if result.outcome == "created":
+        flash(f"Saved revision {result.revision.number}.", "success")
+    elif result.outcome == "merged":
+        flash(
+            f"Someone saved this page while you were editing. Your changes touched other lines, so they "
+            f"were merged with theirs and saved as revision {result.revision.number}. Check the result.",
+            "warning",
+        )
+    else:
+        flash("You changed nothing, so no new revision was saved.", "info")
+
+
+def _conflict(page: Page, slug: str, form: PageForm, result: SaveResult):
+    """409: the user's text back in the editor, theirs beside it, nothing saved."""
+    theirs = result.head
+    form.base_revision.data = str(theirs.number)  # saving again means "I have seen their version"
+    form.body.data = result.body
+    return _editor(
+        page,
+        slug,
+        form,
+        409,
+        conflict=side_by_side(theirs.body, result.body),
+        theirs=theirs,
+    )
+
+
+@bp.post("/preview")
+@login_required
+def preview():
+    """Rendered Markdown for the editor's live preview (the same renderer as saving)."""
+    body = request.form.get("body", "")
+    if len(body.encode("utf-8")) > current_app.config["BODY_MAX_BYTES"]:
+        return jsonify(error="The text is over the size limit."), 413
+    return jsonify(html=str(render_markdown(body)))
+
+
+@bp.get("/wiki/<slug>/history")
+def history(slug: str):
+    """Every revision, newest first, with size changes; pick two to compare."""
+    page = get_page_or_404(slug)
+    entries = history_page(page.document, page_number_arg(), current_app.config["PER_PAGE"])
+    return render_template("history/history.html", history=entries, **_history_context(page))
+
+
+@bp.get("/wiki/<slug>/revisions/<int:number>")
+def revision(slug: str, number: int):
+    """An old revision, rendered and marked as old."""
+    page = get_page_or_404(slug)
+    old = get_revision_or_404(page.document, number)
+    return render_template(
+        "history/revision.html", revision=old, head_number=page.document.head_number, **_history_context(page)
+    )
+
+
+@bp.get("/wiki/<slug>/diff")
+def diff(slug: str):
+    """Line and word differences between two revisions, unchanged context folded."""
+    page = get_page_or_404(slug)
+    older, newer = diff_pair(page.document)
+    return render_template(
+        "history/diff.html",
+        older=older,
+        newer=newer,
+        rows=diff_lines(older.body, newer.body),
+        head_number=page.document.head_number,
+        **_history_context(page),
+    )
+
+
+@bp.post("/wiki/<slug>/revert/<int:number>")
+@login_required
+def revert(slug: str, number: int):
+    """Save a new revision whose text equals revision `number`."""
+    page = get_page_or_404(slug)
+    result = revert_to(page.document, number, current_user)
+    db.session.commit()
+    if result.outcome == "unchanged":
+        flash(f"The page already reads as revision {number}; nothing was saved.", "info")
+    else:
+        flash(f"Reverted to revision {number} as revision {result.revision.number}.", "success")
+    return redirect(url_for("pages.show", slug=page.slug), code=303)
+
+
+@bp.get("/wiki/<slug>/raw")
+def raw(slug: str):
+    """The current Markdown source as plain text, exactly as saved."""
+    page = get_page_or_404(slug)
+    return current_app.response_class(page.document.head.body, mimetype="text/plain")

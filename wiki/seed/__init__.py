@@ -1,0 +1,1 @@
+"""The seeded debate: content as data (content.py) and the loader that saves it."""

@@ -7,7 +7,7 @@ from flask_login import login_user, logout_user
 from sqlalchemy.exc import IntegrityError
 
 from wiki.auth.forms import LoginForm, RegisterForm
-from wiki.auth.models import User
+from wiki.auth.models import User, find_user
 from wiki.extensions import db, limiter
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")

@@ -3,6 +3,7 @@
 from flask import current_app
 from flask_wtf import FlaskForm
 from wtforms import HiddenField, RadioField, StringField, TextAreaField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Length, Optional, Regexp, ValidationError
 
 from wiki.pages.models import PageKind
@@ -36,8 +37,10 @@ class PageForm(FlaskForm):
     title = StringField("Title")
     kind = RadioField(
         "Kind",
-        choices=[(PageKind.TERM.value, "Term — a role or concept to define"),
-                 (PageKind.ARTICLE.value, "Article — an essay or overview")],
+        choices=[
+            SelectChoice(PageKind.TERM.value, "Term — a role or concept to define"),
+            SelectChoice(PageKind.ARTICLE.value, "Article — an essay or overview"),
+        ],
         default=PageKind.ARTICLE.value,
         validate_choice=False,  # checked by validate_kind, and only when creating
     )

@@ -1,0 +1,153 @@
+"""Fixtures: an app per test on SQLite and (with TEST_DATABASE_URL) PostgreSQL, factories, a real login."""
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from config import TestConfig
+from wiki import create_app
+from wiki.auth.models import Role, User
+from wiki.extensions import db
+from wiki.history.models import Document
+from wiki.history.service import save_revision
+from wiki.pages.models import Page, PageKind, slugify
+
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+PASSWORD = "correct horse battery"
+_postgres_schema_ready = False
+
+
+def postgres_url() -> str | None:
+    return os.environ.get("TEST_DATABASE_URL") or None
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request, tmp_path) -> str:
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'wiki.db'}"
+    url = postgres_url()
+    if url is None:
+        pytest.skip("PostgreSQL run skipped: TEST_DATABASE_URL is not set")
+    return url
+
+
+def _reset_postgres() -> None:
+    global _postgres_schema_ready
+    if not _postgres_schema_ready:
+        db.drop_all()
+        db.create_all()
+        _postgres_schema_ready = True
+        return
+    tables = ", ".join(table.name for table in db.metadata.sorted_tables)
+    db.session.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+    db.session.commit()
+
+
+@pytest.fixture
+def app(database_url):
+    app = create_app(TestConfig(database_url))
+    with app.app_context():
+        if db.engine.dialect.name == "postgresql":
+            _reset_postgres()
+        else:
+            db.create_all()
+    yield app
+    with app.app_context():
+        db.session.remove()
+        db.engine.dispose()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def make_user(app):
+    def make(username: str = "alice", password: str | None = PASSWORD, role: Role = Role.MEMBER) -> User:
+        with app.app_context():
+            user = User(username, password, role=role)
+            db.session.add(user)
+            db.session.commit()
+            db.session.refresh(user)
+            db.session.expunge(user)
+            return user
+
+    return make
+
+
+@pytest.fixture
+def make_page(app, make_user):
+    """Create a page with one revision per body given; returns its slug."""
+    authors: dict[str, User] = {}
+
+    def make(title: str = "IT manager", *bodies: str, author: str = "writer", kind: str = "term") -> str:
+        bodies = bodies or ("The glue of the IT department.\n",)
+        with app.app_context():
+            if author not in authors:
+                authors[author] = make_user(author)
+            user = db.session.get(User, authors[author].id)
+            page = Page(slug=slugify(title), title=title, kind=PageKind(kind), document=Document())
+            db.session.add(page)
+            for body in bodies:
+                save_revision(page.document, body, user, "seeded by test", base=page.document.head_number or None)
+            db.session.commit()
+            return page.slug
+
+    return make
+
+
+CSRF_INPUT = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"|name="csrf_token" value="([^"]+)"')
+
+
+def csrf_from(html: str) -> str:
+    match = CSRF_INPUT.search(html)
+    assert match, "no csrf_token in the page"
+    return match.group(1) or match.group(2)
+
+
+def csrf_token(client, url: str = "/auth/login") -> str:
+    return csrf_from(client.get(url).get_data(as_text=True))
+
+
+@pytest.fixture
+def login(client):
+    """Log in through the real login view."""
+
+    def do_login(username: str = "alice", password: str = PASSWORD, the_client=None):
+        the_client = the_client or client
+        response = the_client.post(
+            "/auth/login",
+            data={"username": username, "password": password, "csrf_token": csrf_token(the_client)},
+        )
+        assert response.status_code == 303, response.get_data(as_text=True)
+        return response
+
+    return do_login
+
+
+@pytest.fixture
+def member(make_user, login):
+    """A logged-in member called alice."""
+    user = make_user("alice")
+    login("alice")
+    return user
+
+
+def hidden_value(html: str, name: str) -> str:
+    match = re.search(rf'<input[^>]*name="{name}"[^>]*value="([^"]*)"', html)
+    return match.group(1) if match else ""
+
+
+def edit_form(client, slug: str) -> dict:
+    """What the editor hands a member: csrf token and base revision."""
+    html = client.get(f"/wiki/{slug}/edit").get_data(as_text=True)
+    return {"csrf_token": csrf_from(html), "base_revision": hidden_value(html, "base_revision")}
+
+
+def save_page(client, slug: str, body: str, **fields):
+    data = {**edit_form(client, slug), "body": body, "summary": "", **fields}
+    return client.post(f"/wiki/{slug}/edit", data=data)

@@ -62,6 +62,8 @@ class Config:
 class TestConfig(Config):
     """What the test suite runs with: its own database, no rate limits unless a test asks."""
 
+    __test__ = False  # not a pytest test class
+
     def __init__(self, database_uri: str) -> None:
         super().__init__()
         self.TESTING = True

@@ -61,6 +61,25 @@ def app(database_url):
 
 
 @pytest.fixture
+def make_app(database_url):
+    """Apps with settings of a test's own; their connections are closed afterwards."""
+    apps = []
+
+    def make(**settings):
+        config = TestConfig(database_url)
+        for name, value in settings.items():
+            setattr(config, name, value)
+        app = create_app(config)
+        apps.append(app)
+        return app
+
+    yield make
+    for app in apps:
+        with app.app_context():
+            db.engine.dispose()
+
+
+@pytest.fixture
 def client(app):
     return app.test_client()
 

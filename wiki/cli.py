@@ -4,6 +4,7 @@ import re
 
 import click
 from flask import Flask
+from flask.cli import with_appcontext
 
 from wiki.auth.forms import PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS
 from wiki.auth.models import USERNAME_PATTERN, Role, User, find_user
@@ -12,6 +13,7 @@ from wiki.pages.models import count_pages
 
 
 @click.command("seed")
+@with_appcontext
 @click.option("--if-empty", is_flag=True, help="Seed only a wiki that has no pages yet.")
 def seed_command(if_empty: bool) -> None:
     """Fill the wiki with the seeded debate (safe to run again: adds only what is missing)."""
@@ -27,6 +29,7 @@ def seed_command(if_empty: bool) -> None:
 
 
 @click.command("create-admin")
+@with_appcontext
 @click.argument("username")
 @click.password_option("--password", prompt="Password", confirmation_prompt=True, help="Asked for when omitted.")
 def create_admin_command(username: str, password: str) -> None:

@@ -1,0 +1,100 @@
+"""The conflict rule under truly concurrent saves: real HTTP, one thread per client, one database."""
+
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+import requests
+from sqlalchemy import select
+from werkzeug.serving import make_server
+
+from tests.conftest import PASSWORD, csrf_from, hidden_value
+from wiki.extensions import db
+from wiki.history.models import Revision
+from wiki.pages.models import find_page
+
+CLIENTS = 8
+
+
+@pytest.fixture
+def server(app):
+    http = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=http.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{http.server_port}"
+    http.shutdown()
+    thread.join(5)
+
+
+def logged_in_session(base_url: str, username: str) -> requests.Session:
+    session = requests.Session()
+    token = csrf_from(session.get(f"{base_url}/auth/login").text)
+    response = session.post(
+        f"{base_url}/auth/login",
+        data={"username": username, "password": PASSWORD, "csrf_token": token},
+        allow_redirects=False,
+    )
+    assert response.status_code == 303
+    return session
+
+
+def race(server, make_user, bodies: list[str]) -> list[int]:
+    """Every client opens the editor on the same base, then all save at once."""
+    sessions = []
+    for number in range(len(bodies)):
+        make_user(f"editor{number}")
+        sessions.append(logged_in_session(server, f"editor{number}"))
+    forms = []
+    for session in sessions:
+        html = session.get(f"{server}/wiki/it-manager/edit").text
+        forms.append({"csrf_token": csrf_from(html), "base_revision": hidden_value(html, "base_revision")})
+    assert {form["base_revision"] for form in forms} == {"1"}
+    start = threading.Barrier(len(bodies))
+
+    def save(index: int) -> int:
+        start.wait()
+        response = sessions[index].post(
+            f"{server}/wiki/it-manager/edit",
+            data={**forms[index], "body": bodies[index], "summary": f"editor {index}"},
+            allow_redirects=False,
+        )
+        return response.status_code
+
+    with ThreadPoolExecutor(len(bodies)) as pool:
+        return list(pool.map(save, range(len(bodies))))
+
+
+def revisions(app) -> list[Revision]:
+    with app.app_context():
+        page = find_page("it-manager")
+        return db.session.scalars(
+            select(Revision).where(Revision.document_id == page.document_id).order_by(Revision.number)
+        ).all()
+
+
+def test_concurrent_saves_of_the_same_line_save_one_and_refuse_the_rest(app, server, make_page, make_user):
+    make_page("IT manager", "intro\nthe contested line\noutro\n")
+    bodies = [f"intro\nversion by editor {n}\noutro\n" for n in range(CLIENTS)]
+    statuses = race(server, make_user, bodies)
+    assert sorted(statuses) == [303] + [409] * (CLIENTS - 1)
+    saved = revisions(app)
+    assert [revision.number for revision in saved] == [1, 2]
+    assert saved[1].body == bodies[statuses.index(303)]
+
+
+def test_concurrent_saves_of_different_lines_are_all_merged(app, server, make_page, make_user):
+    original = [f"line {n}" for n in range(CLIENTS * 2)]
+    make_page("IT manager", "\n".join(original) + "\n")
+    bodies = []
+    for n in range(CLIENTS):
+        mine = list(original)
+        mine[n * 2] = f"line {n * 2} edited by editor {n}"  # every other line, so no two edits touch
+        bodies.append("\n".join(mine) + "\n")
+    statuses = race(server, make_user, bodies)
+    assert statuses == [303] * CLIENTS
+    saved = revisions(app)
+    assert [revision.number for revision in saved] == list(range(1, CLIENTS + 2))  # no gaps, no duplicates
+    final = saved[-1].body
+    for n in range(CLIENTS):
+        assert f"line {n * 2} edited by editor {n}" in final
+    assert len(final.splitlines()) == len(original)

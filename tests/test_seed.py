@@ -1,0 +1,59 @@
+"""The seeded wiki: the required pages, real histories by several members, idempotent."""
+
+from sqlalchemy import func, select
+
+from wiki.auth.models import User
+from wiki.extensions import db
+from wiki.history.models import Revision
+from wiki.pages.models import Page, find_page
+from wiki.seed.content import MEMBERS
+
+REQUIRED = [
+    "infrastructure-architect", "it-manager", "infrastructure-manager", "solutions-architect",
+    "career-tracks-in-infrastructure", "helpdesk-analyst", "system-engineer", "senior-engineer",
+    "operations-manager", "engineering-manager",
+]
+
+
+def test_seed_fills_the_wiki_with_histories(app, client):
+    result = app.test_cli_runner().invoke(args=["seed"])
+    assert result.exit_code == 0, result.output
+    with app.app_context():
+        for slug in REQUIRED:
+            page = find_page(slug)
+            assert page is not None, slug
+            revisions = db.session.scalars(select(Revision).where(Revision.document_id == page.document_id)).all()
+            assert len(revisions) >= 3, slug
+            assert len({revision.author_id for revision in revisions}) >= 2, slug
+            assert [revision.number for revision in revisions] == list(range(1, len(revisions) + 1))
+            times = [revision.created_at for revision in sorted(revisions, key=lambda r: r.number)]
+            assert times == sorted(times)
+        names = set(db.session.scalars(select(User.username)))
+        assert {"Michael-Platt", "Warren-Brown", "Beth-Patton", "Anonymous"} <= names
+        assert all(user.password_hash is None for user in db.session.scalars(select(User)))
+    home = client.get("/").get_data(as_text=True)
+    assert "Career tracks in infrastructure" in home
+    assert client.get("/wiki/infrastructure-architect/diff?from=1&to=2").status_code == 200
+    article = client.get("/wiki/career-tracks-in-infrastructure").get_data(as_text=True)
+    assert "Warren Brown" in article and "Beth Patton" in article and "<table>" in article
+
+
+def test_seed_is_idempotent(app):
+    runner = app.test_cli_runner()
+    runner.invoke(args=["seed"])
+    with app.app_context():
+        counts = (
+            db.session.scalar(select(func.count()).select_from(Page)),
+            db.session.scalar(select(func.count()).select_from(Revision)),
+            db.session.scalar(select(func.count()).select_from(User)),
+        )
+    second = runner.invoke(args=["seed"])
+    assert "Seeded 0 members and 0 pages" in second.output
+    assert "not seeding" in runner.invoke(args=["seed", "--if-empty"]).output
+    with app.app_context():
+        assert counts == (
+            db.session.scalar(select(func.count()).select_from(Page)),
+            db.session.scalar(select(func.count()).select_from(Revision)),
+            db.session.scalar(select(func.count()).select_from(User)),
+        )
+        assert counts[2] == len(MEMBERS)

@@ -40,7 +40,12 @@ class Fold:
 
 
 def split_lines(text: str) -> list[str]:
-    return text.splitlines()
+    """Lines as an editor numbers them: split on newlines only (str.splitlines also splits on \f, \u2028…)."""
+    return text.split("\n")[:-1] if text.endswith("\n") else text.split("\n") if text else []
+
+
+def _lines_with_ends(text: str) -> list[str]:
+    return [line + "\n" for line in split_lines(text)]
 
 
 def _word_segments(old: str, new: str) -> tuple[tuple[Segment, ...], tuple[Segment, ...]]:
@@ -160,13 +165,8 @@ def _resolve_line_by_line(base: list[str], theirs: list[str], yours: list[str]) 
 
 def three_way_merge(base_text: str, their_text: str, your_text: str) -> MergeResult:
     """Merge your changes and theirs, both made from base; conflicted when they change the same lines."""
-    base = base_text.splitlines(keepends=True)
-    theirs = their_text.splitlines(keepends=True)
-    yours = your_text.splitlines(keepends=True)
-    # Line endings must not decide a conflict: compare lines whole, with a final newline on each.
-    for lines in (base, theirs, yours):
-        if lines and not lines[-1].endswith("\n"):
-            lines[-1] += "\n"
+    # Every line gets its newline, so a missing final newline cannot decide a conflict.
+    base, theirs, yours = _lines_with_ends(base_text), _lines_with_ends(their_text), _lines_with_ends(your_text)
     merged: list[str] = []
     for region in Merge3(base, theirs, yours).merge_regions():
         kind = region[0]

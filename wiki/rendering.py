@@ -107,7 +107,8 @@ def excerpt(html: str, length: int = 220) -> str:
     """The first words of rendered HTML as plain text, cut at a word boundary."""
     extractor = _TextExtractor()
     extractor.feed(html)
-    text = " ".join(" ".join(extractor.parts).split())
+    # Join without spaces: inline markup can end mid-word; blocks are already separated by newlines.
+    text = " ".join("".join(extractor.parts).split())
     if len(text) <= length:
         return text
-    return text[:length].rsplit(" ", 1)[0] + "…"
+    return text[: length + 1].rsplit(" ", 1)[0] + "…"

@@ -21,7 +21,7 @@ def database_url(url: str | None) -> str:
         return f"sqlite:///{INSTANCE_PATH / 'wiki.db'}"
     for prefix in ("postgres://", "postgresql://"):
         if url.startswith(prefix):
-            return "postgresql+psycopg://" + url[len(prefix):]
+            return "postgresql+psycopg://" + url[len(prefix) :]
     return url
 
 

@@ -42,8 +42,11 @@ def test_revisions_newest_first_and_one_revision(client, make_page):
     data = client.get("/api/v1/pages/it-manager/revisions").json
     assert [revision["number"] for revision in data["revisions"]] == [3, 2, 1]
     assert data["revisions"][0] == {
-        "number": 3, "author": "writer", "summary": "seeded by test",
-        "created_at": data["revisions"][0]["created_at"], "size": 6,
+        "number": 3,
+        "author": "writer",
+        "summary": "seeded by test",
+        "created_at": data["revisions"][0]["created_at"],
+        "size": 6,
     }
     assert data["next"] is None
     old = client.get("/api/v1/pages/it-manager/revisions/2").json

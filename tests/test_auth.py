@@ -12,8 +12,12 @@ def register(client, username="alice", password=PASSWORD, confirm=None, next_url
     url = "/auth/register" + (f"?next={next_url}" if next_url else "")
     return client.post(
         url,
-        data={"username": username, "password": password, "confirm": password if confirm is None else confirm,
-              "csrf_token": csrf_token(client, "/auth/register")},
+        data={
+            "username": username,
+            "password": password,
+            "confirm": password if confirm is None else confirm,
+            "csrf_token": csrf_token(client, "/auth/register"),
+        },
     )
 
 
@@ -83,7 +87,9 @@ def test_password_length_counts_characters_not_bytes(client, app):
 
 def test_login_and_logout(client, make_user):
     make_user("alice")
-    response = client.post("/auth/login", data={"username": "ALICE", "password": PASSWORD, "csrf_token": csrf_token(client)})
+    response = client.post(
+        "/auth/login", data={"username": "ALICE", "password": PASSWORD, "csrf_token": csrf_token(client)}
+    )
     assert response.status_code == 303
     assert logged_in_as(client) == "alice"
     assert client.get("/auth/logout").status_code == 405  # logout is a POST
@@ -96,7 +102,9 @@ def test_login_and_logout(client, make_user):
 @pytest.mark.parametrize("username, password", [("alice", "wrong password!"), ("nobody", PASSWORD), ("", "")])
 def test_login_refusals(client, make_user, username, password):
     make_user("alice")
-    response = client.post("/auth/login", data={"username": username, "password": password, "csrf_token": csrf_token(client)})
+    response = client.post(
+        "/auth/login", data={"username": username, "password": password, "csrf_token": csrf_token(client)}
+    )
     assert response.status_code == 422
     assert logged_in_as(client) is None
     if username:
@@ -108,7 +116,9 @@ def test_seed_members_have_no_usable_password(client, app):
         db.session.add(User("Beth-Patton", password=None))
         db.session.commit()
     for attempt in ("", "None", "!", PASSWORD):
-        response = client.post("/auth/login", data={"username": "Beth-Patton", "password": attempt, "csrf_token": csrf_token(client)})
+        response = client.post(
+            "/auth/login", data={"username": "Beth-Patton", "password": attempt, "csrf_token": csrf_token(client)}
+        )
         assert response.status_code == 422
 
 
@@ -127,7 +137,8 @@ def test_seed_members_have_no_usable_password(client, app):
 def test_login_follows_next_only_to_this_site(client, make_user, next_url, expected):
     make_user("alice")
     response = client.post(
-        "/auth/login", query_string={"next": next_url},
+        "/auth/login",
+        query_string={"next": next_url},
         data={"username": "alice", "password": PASSWORD, "csrf_token": csrf_token(client)},
     )
     assert response.status_code == 303
@@ -148,7 +159,9 @@ def test_posts_without_a_valid_csrf_token_are_400_and_change_nothing(client, app
 
 def test_session_cookie_is_httponly_and_samesite_lax(client, make_user):
     make_user("alice")
-    response = client.post("/auth/login", data={"username": "alice", "password": PASSWORD, "csrf_token": csrf_token(client)})
+    response = client.post(
+        "/auth/login", data={"username": "alice", "password": PASSWORD, "csrf_token": csrf_token(client)}
+    )
     cookie = response.headers["Set-Cookie"]
     assert "HttpOnly" in cookie
     assert "SameSite=Lax" in cookie
@@ -161,7 +174,9 @@ def test_session_cookie_is_secure_when_configured(make_app, make_user):
         db.session.add(User("alice", PASSWORD))
         db.session.commit()
     client = app.test_client()
-    response = client.post("/auth/login", data={"username": "alice", "password": PASSWORD, "csrf_token": csrf_token(client)})
+    response = client.post(
+        "/auth/login", data={"username": "alice", "password": PASSWORD, "csrf_token": csrf_token(client)}
+    )
     assert "Secure" in response.headers["Set-Cookie"]
 
 
@@ -199,3 +214,16 @@ def test_create_admin_command_asks_for_the_password(app):
     assert refused.exit_code != 0
     short = runner.invoke(args=["create-admin", "someone"], input="short\nshort\n")
     assert short.exit_code != 0
+
+
+def test_login_is_throttled_with_retry_after(make_app):
+    app = make_app(RATELIMIT_ENABLED=True, RATELIMIT_LOGIN="2 per minute")
+    with app.app_context():
+        db.create_all()
+    client = app.test_client()
+    data = {"username": "nobody", "password": "wrong password", "csrf_token": csrf_token(client)}
+    assert [client.post("/auth/login", data=data).status_code for _ in range(2)] == [422, 422]
+    throttled = client.post("/auth/login", data=data)
+    assert throttled.status_code == 429
+    assert int(throttled.headers["Retry-After"]) > 0
+    assert "Too many requests" in throttled.get_data(as_text=True)

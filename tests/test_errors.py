@@ -10,7 +10,9 @@ from wiki import _secret_key
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 
-@pytest.mark.parametrize("url, status", [("/", 200), ("/wiki/missing", 404), ("/auth/logout", 405), ("/api/v1/pages/x", 404)])
+@pytest.mark.parametrize(
+    "url, status", [("/", 200), ("/wiki/missing", 404), ("/auth/logout", 405), ("/api/v1/pages/x", 404)]
+)
 def test_every_response_has_security_headers(client, url, status):
     response = client.get(url)
     assert response.status_code == status

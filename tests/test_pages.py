@@ -23,7 +23,14 @@ def create(client, slug: str, body: str, title: str = "Infrastructure architect"
     html = client.get(f"/wiki/{slug}/edit").get_data(as_text=True)
     return client.post(
         f"/wiki/{slug}/edit",
-        data={"csrf_token": csrf_from(html), "title": title, "kind": kind, "body": body, "summary": "first", "base_revision": ""},
+        data={
+            "csrf_token": csrf_from(html),
+            "title": title,
+            "kind": kind,
+            "body": body,
+            "summary": "first",
+            "base_revision": "",
+        },
     )
 
 
@@ -86,8 +93,13 @@ def test_edit_saves_a_new_revision(client, member, make_page, app):
     assert response.headers["Location"].endswith("/wiki/it-manager")
     with app.app_context():
         head = find_page("it-manager").document.head
-        assert (head.number, head.body, head.summary, head.author.username) == (2, "Line one.\nLine two.\n", "Add line two", "alice")
-        assert head.size == len("Line one.\nLine two.\n".encode())
+        assert (head.number, head.body, head.summary, head.author.username) == (
+            2,
+            "Line one.\nLine two.\n",
+            "Add line two",
+            "alice",
+        )
+        assert head.size == len(b"Line one.\nLine two.\n")
         assert "<p>Line one.\nLine two.</p>" in head.html
 
 
@@ -114,7 +126,13 @@ def test_too_long_title_is_refused_and_the_text_kept(client, member, app):
     html = client.get("/wiki/new-one/edit").get_data(as_text=True)
     response = client.post(
         "/wiki/new-one/edit",
-        data={"csrf_token": csrf_from(html), "title": "t" * 121, "kind": "term", "body": "keep me please", "base_revision": ""},
+        data={
+            "csrf_token": csrf_from(html),
+            "title": "t" * 121,
+            "kind": "term",
+            "body": "keep me please",
+            "base_revision": "",
+        },
     )
     assert response.status_code == 422
     assert "the limit is 120" in response.get_data(as_text=True)
@@ -124,14 +142,18 @@ def test_too_long_title_is_refused_and_the_text_kept(client, member, app):
 
 def test_missing_title_when_creating_is_refused(client, member, app):
     html = client.get("/wiki/untitled/edit").get_data(as_text=True)
-    response = client.post("/wiki/untitled/edit", data={"csrf_token": csrf_from(html), "title": "  ", "body": "x", "base_revision": ""})
+    response = client.post(
+        "/wiki/untitled/edit", data={"csrf_token": csrf_from(html), "title": "  ", "body": "x", "base_revision": ""}
+    )
     assert response.status_code == 422
     assert "Give the page a title" in response.get_data(as_text=True)
 
 
 def test_unknown_kind_is_refused(client, member):
     html = client.get("/wiki/k/edit").get_data(as_text=True)
-    response = client.post("/wiki/k/edit", data={"csrf_token": csrf_from(html), "title": "K", "kind": "essay", "body": "x"})
+    response = client.post(
+        "/wiki/k/edit", data={"csrf_token": csrf_from(html), "title": "K", "kind": "essay", "body": "x"}
+    )
     assert response.status_code == 422
 
 
@@ -247,7 +269,12 @@ def test_revert_saves_a_new_revision_equal_to_the_old(client, member, make_page,
     assert response.status_code == 303
     with app.app_context():
         head = find_page("it-manager").document.head
-        assert (head.number, head.body, head.summary, head.author.username) == (3, "original\n", "Reverted to revision 1", "alice")
+        assert (head.number, head.body, head.summary, head.author.username) == (
+            3,
+            "original\n",
+            "Reverted to revision 1",
+            "alice",
+        )
 
 
 def test_revert_refusals(client, make_page, member, app):
@@ -327,7 +354,9 @@ def test_stale_edit_on_the_same_line_is_a_409_that_keeps_both(client, member, ma
     assert 'name="base_revision" type="hidden" value="2"' in html
     assert revision_count(app, "it-manager") == 2
     # Saving again from the conflict page is a deliberate edit on top of theirs.
-    retry = client.post("/wiki/it-manager/edit", data={**edit_form(client, "it-manager"), "body": "alpha\nMINE\ngamma\n"})
+    retry = client.post(
+        "/wiki/it-manager/edit", data={**edit_form(client, "it-manager"), "body": "alpha\nMINE\ngamma\n"}
+    )
     assert retry.status_code == 303
     assert revision_count(app, "it-manager") == 3
 
@@ -337,7 +366,13 @@ def test_creating_a_page_someone_else_just_created_is_a_conflict(client, member,
     make_page("IT manager", "their version\n")
     response = client.post(
         "/wiki/it-manager/edit",
-        data={"csrf_token": csrf_from(html), "title": "IT manager", "kind": "term", "body": "my version\n", "base_revision": ""},
+        data={
+            "csrf_token": csrf_from(html),
+            "title": "IT manager",
+            "kind": "term",
+            "body": "my version\n",
+            "base_revision": "",
+        },
     )
     assert response.status_code == 409
     assert revision_count(app, "it-manager") == 1

@@ -22,11 +22,7 @@ from wiki.rendering import (
 
 BLNS_PATH = Path(__file__).resolve().parents[2] / "shared" / "data" / "blns.txt"
 # split("\n"), not splitlines(): several strings hold \x0b, \x0c, \x1c, \u2028 and the like, which are the point.
-BLNS = [
-    line
-    for line in BLNS_PATH.read_text(encoding="utf-8").split("\n")
-    if line and not line.startswith("#")
-]
+BLNS = [line for line in BLNS_PATH.read_text(encoding="utf-8").split("\n") if line and not line.startswith("#")]
 
 URL_ATTRIBUTES = frozenset({"href", "src"})
 FORBIDDEN_ELEMENTS = frozenset({"script", "style", "iframe", "svg", "math", "form", "input", "object", "embed"})
@@ -224,7 +220,10 @@ HOSTILE_MARKDOWN = {
     "md-ftp": ("[x](ftp://example.com/)", "<p><a>x</a></p>\n"),
     "autolink": ("<javascript:alert(1)>", "<p>&lt;javascript:alert(1)&gt;</p>\n"),
     "reference": ("[x][1]\n\n[1]: javascript:alert(1)", "<p>[x][1]</p>\n<p>[1]: javascript:alert(1)</p>\n"),
-    "reference-pointy": ("[x][1]\n\n[1]: <javascript:alert(1)>", "<p>[x][1]</p>\n<p>[1]: &lt;javascript:alert(1)&gt;</p>\n"),
+    "reference-pointy": (
+        "[x][1]\n\n[1]: <javascript:alert(1)>",
+        "<p>[x][1]</p>\n<p>[1]: &lt;javascript:alert(1)&gt;</p>\n",
+    ),
     "nested-script": (
         "<scr<script>ipt>alert(1)</script>",
         "<p>&lt;scr&lt;script&gt;ipt&gt;alert(1)&lt;/script&gt;</p>\n",
@@ -237,7 +236,10 @@ HOSTILE_MARKDOWN = {
         "**<a href=javascript:alert(1)>x</a>**",
         "<p><strong>&lt;a href=javascript:alert(1)&gt;x&lt;/a&gt;</strong></p>\n",
     ),
-    "unclosed": ("<b>bold <i>and <img src=x onerror=alert(1)", "<p>&lt;b&gt;bold &lt;i&gt;and &lt;img src=x onerror=alert(1)</p>\n"),
+    "unclosed": (
+        "<b>bold <i>and <img src=x onerror=alert(1)",
+        "<p>&lt;b&gt;bold &lt;i&gt;and &lt;img src=x onerror=alert(1)</p>\n",
+    ),
     "comment": ("<!-- <script> -->", "<p>&lt;!-- &lt;script&gt; --&gt;</p>\n"),
     "style": ("<style>body{display:none}</style>", "<p>&lt;style&gt;body{display:none}&lt;/style&gt;</p>\n"),
     "form": (
@@ -289,9 +291,15 @@ HOSTILE_HTML = {
     "comment": ("<!-- <script> -->", ""),
     "style": ("<style>p{}</style>", "&lt;style&gt;p{}&lt;/style&gt;"),
     "form": ("<form action=x><input></form>", "&lt;form action=x&gt;&lt;input&gt;&lt;/form&gt;"),
-    "onclick-external": ('<a href="http://x" onclick="y">z</a>', '<p><a href="http://x" rel="nofollow ugc noopener">z</a></p>\n'),
+    "onclick-external": (
+        '<a href="http://x" onclick="y">z</a>',
+        '<p><a href="http://x" rel="nofollow ugc noopener">z</a></p>\n',
+    ),
     "rel-opener-relative": ('<a href="/wiki/x" rel="opener">z</a>', '<p><a href="/wiki/x">z</a></p>\n'),
-    "rel-opener-external": ('<a href="http://x" rel="opener">z</a>', '<p><a href="http://x" rel="nofollow ugc noopener">z</a></p>\n'),
+    "rel-opener-external": (
+        '<a href="http://x" rel="opener">z</a>',
+        '<p><a href="http://x" rel="nofollow ugc noopener">z</a></p>\n',
+    ),
     "foreign-class-and-style": (
         '<table><tr><td class="evil" style="position:fixed">x</td></tr></table>',
         "<table><tbody><tr><td>x</td></tr></tbody></table>",
@@ -421,7 +429,15 @@ def test_table_with_alignment_classes():
 
 def test_table_without_alignment_has_no_class():
     html = str(render_markdown("| a |\n|---|\n| b |"))
-    assert start_tags(html) == [("table", {}), ("thead", {}), ("tr", {}), ("th", {}), ("tbody", {}), ("tr", {}), ("td", {})]
+    assert start_tags(html) == [
+        ("table", {}),
+        ("thead", {}),
+        ("tr", {}),
+        ("th", {}),
+        ("tbody", {}),
+        ("tr", {}),
+        ("td", {}),
+    ]
 
 
 def test_strikethrough_is_s():
@@ -490,4 +506,6 @@ def test_excerpt_cuts_at_word_boundary():
 
 
 def test_excerpt_keeps_words_split_by_inline_markup_whole():
-    assert excerpt(str(render_markdown("**Data**base and un*frigging*believable"))) == "Database and unfriggingbelievable"
+    assert (
+        excerpt(str(render_markdown("**Data**base and un*frigging*believable"))) == "Database and unfriggingbelievable"
+    )

@@ -9,9 +9,16 @@ from wiki.pages.models import Page, find_page
 from wiki.seed.content import MEMBERS
 
 REQUIRED = [
-    "infrastructure-architect", "it-manager", "infrastructure-manager", "solutions-architect",
-    "career-tracks-in-infrastructure", "helpdesk-analyst", "system-engineer", "senior-engineer",
-    "operations-manager", "engineering-manager",
+    "infrastructure-architect",
+    "it-manager",
+    "infrastructure-manager",
+    "solutions-architect",
+    "career-tracks-in-infrastructure",
+    "helpdesk-analyst",
+    "system-engineer",
+    "senior-engineer",
+    "operations-manager",
+    "engineering-manager",
 ]
 
 

@@ -88,9 +88,7 @@ def _changed_block(old: list[str], new: list[str], old_start: int, new_start: in
 def _opcode_lines(opcode: tuple[str, int, int, int, int], old: list[str], new: list[str]) -> list[DiffLine]:
     tag, i1, i2, j1, j2 = opcode
     if tag == "equal":
-        return [
-            DiffLine("equal", i1 + k + 1, j1 + k + 1, (Segment("equal", old[i1 + k]),)) for k in range(i2 - i1)
-        ]
+        return [DiffLine("equal", i1 + k + 1, j1 + k + 1, (Segment("equal", old[i1 + k]),)) for k in range(i2 - i1)]
     return _changed_block(old[i1:i2], new[j1:j2], i1, j1)
 
 
@@ -153,7 +151,7 @@ def _resolve_line_by_line(base: list[str], theirs: list[str], yours: list[str]) 
     if not len(base) == len(theirs) == len(yours):
         return None
     merged = []
-    for base_line, their_line, your_line in zip(base, theirs, yours):
+    for base_line, their_line, your_line in zip(base, theirs, yours, strict=True):
         if their_line == base_line or their_line == your_line:
             merged.append(your_line)
         elif your_line == base_line:
@@ -171,11 +169,11 @@ def three_way_merge(base_text: str, their_text: str, your_text: str) -> MergeRes
     for region in Merge3(base, theirs, yours).merge_regions():
         kind = region[0]
         if kind == "unchanged":
-            merged.extend(base[region[1]:region[2]])
+            merged.extend(base[region[1] : region[2]])
         elif kind in ("a", "same"):
-            merged.extend(theirs[region[1]:region[2]])
+            merged.extend(theirs[region[1] : region[2]])
         elif kind == "b":
-            merged.extend(yours[region[1]:region[2]])
+            merged.extend(yours[region[1] : region[2]])
         else:
             _, z1, z2, a1, a2, b1, b2 = region
             resolved = _resolve_line_by_line(base[z1:z2], theirs[a1:a2], yours[b1:b2])

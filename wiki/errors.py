@@ -30,9 +30,13 @@ def _wants_json() -> bool:
 def render_error(error: HTTPException):
     code = error.code or 500
     default = EXPLANATIONS.get(code, "")
-    description = error.description if error.description and code not in (500,) else default
-    if code == 413 and request.content_length:
-        description = f"{default} (The limit for one request is about {request.max_content_length // 1024} KB.)"
+    # Werkzeug's stock sentences are for developers; a view's own description is for the reader.
+    own = error.description if error.description != type(error).description else None
+    description = own if own and code != 500 else default
+    if code == 413:
+        description = f"{default} (The limit for one request is {request.max_content_length // 1024} KB.)"
+    elif code == 429:
+        description = f"{default} (Limit: {error.description}.)"
     response = error.get_response()  # keeps headers such as Retry-After and Allow
     if _wants_json():
         response.set_data(json.dumps({"error": {"status": code, "message": description}}))

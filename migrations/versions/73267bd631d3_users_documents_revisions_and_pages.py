@@ -1,7 +1,7 @@
 """Users, documents, revisions and pages
 
 Revision ID: 73267bd631d3
-Revises: 
+Revises:
 
 
 """
@@ -17,7 +17,7 @@ depends_on = None
 
 
 def upgrade():
-    
+
     op.create_table('documents',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('head_number', sa.Integer(), nullable=False),
@@ -69,7 +69,7 @@ def upgrade():
 
 
 def downgrade():
-    
+
     with op.batch_alter_table('revisions', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_revisions_author_id'))
 

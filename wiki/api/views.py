@@ -4,8 +4,8 @@ from flask import Blueprint, current_app, url_for
 
 from wiki.history.models import Revision
 from wiki.history.service import get_revision_or_404, history_page, page_number_arg
-from wiki.templating import iso_time
 from wiki.pages.models import Page, count_pages, get_page_or_404, recently_changed
+from wiki.templating import iso_time
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
@@ -37,8 +37,13 @@ def pages():
     has_next = page_number * per_page < count_pages()
     return {
         "pages": [
-            {"slug": page.slug, "title": page.title, "kind": page.kind.value,
-             "revision": revision.number, "updated_at": iso_time(revision.created_at)}
+            {
+                "slug": page.slug,
+                "title": page.title,
+                "kind": page.kind.value,
+                "revision": revision.number,
+                "updated_at": iso_time(revision.created_at),
+            }
             for page, revision in rows
         ],
         "next": _next_url("api.pages", page_number, has_next),
@@ -60,9 +65,13 @@ def revisions(slug: str):
     listing = history_page(found.document, page_number, current_app.config["PER_PAGE"])
     return {
         "revisions": [
-            {"number": entry.revision.number, "author": entry.revision.author.username,
-             "summary": entry.revision.summary, "created_at": iso_time(entry.revision.created_at),
-             "size": entry.revision.size}
+            {
+                "number": entry.revision.number,
+                "author": entry.revision.author.username,
+                "summary": entry.revision.summary,
+                "created_at": iso_time(entry.revision.created_at),
+                "size": entry.revision.size,
+            }
             for entry in listing.entries
         ],
         "next": _next_url("api.revisions", page_number, listing.has_next, slug=slug),

@@ -31,8 +31,14 @@ class User(UserMixin, db.Model):
     # None means no usable password (seed members cannot log in).
     password_hash: Mapped[str | None] = mapped_column(String(255))
     role: Mapped[Role] = mapped_column(
-        Enum(Role, name="user_role", native_enum=False, create_constraint=True,
-             values_callable=lambda roles: [role.value for role in roles], length=16),
+        Enum(
+            Role,
+            name="user_role",
+            native_enum=False,
+            create_constraint=True,
+            values_callable=lambda roles: [role.value for role in roles],
+            length=16,
+        ),
         default=Role.MEMBER,
     )
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -49,9 +49,7 @@ def _head_number(document: Document) -> int:
 
 
 def get_revision(document: Document, number: int) -> Revision | None:
-    return db.session.scalar(
-        select(Revision).where(Revision.document_id == document.id, Revision.number == number)
-    )
+    return db.session.scalar(select(Revision).where(Revision.document_id == document.id, Revision.number == number))
 
 
 def save_revision(
@@ -115,9 +113,7 @@ def save_revision(
 def revert_to(document: Document, number: int, author: "User") -> SaveResult:
     """A new revision whose body equals revision `number`."""
     old = get_revision_or_404(document, number)
-    return save_revision(
-        document, old.body, author, f"Reverted to revision {number}", base=_head_number(document)
-    )
+    return save_revision(document, old.body, author, f"Reverted to revision {number}", base=_head_number(document))
 
 
 # Reads shared by every owner's history, revision and diff views.

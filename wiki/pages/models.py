@@ -38,8 +38,14 @@ class Page(db.Model):
     slug: Mapped[str] = mapped_column(String(SLUG_MAX_CHARS), unique=True)
     title: Mapped[str] = mapped_column(String(200))
     kind: Mapped[PageKind] = mapped_column(
-        Enum(PageKind, name="page_kind", native_enum=False, create_constraint=True,
-             values_callable=lambda kinds: [kind.value for kind in kinds], length=16),
+        Enum(
+            PageKind,
+            name="page_kind",
+            native_enum=False,
+            create_constraint=True,
+            values_callable=lambda kinds: [kind.value for kind in kinds],
+            length=16,
+        ),
         default=PageKind.ARTICLE,
     )
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"), unique=True)

@@ -33,7 +33,6 @@ from wiki.rendering import render_markdown
 bp = Blueprint("pages", __name__)
 
 
-
 def _history_context(page: Page) -> dict:
     """What the shared history templates need to draw a page's header and links."""
     return {

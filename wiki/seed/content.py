@@ -33,17 +33,21 @@ MEMBERS: list[SeedMember] = [
 # Infrastructure architect
 # ---------------------------------------------------------------------------
 
+
 def _infrastructure_architect() -> SeedPage:
     lead_1 = "An **infrastructure architect** is responsible for the overall design of an organisation's technical infrastructure, such as its servers, networks and storage, and for keeping that design in step with what the business needs."
-    lead_2 = lead_1 + " The title is used loosely, and practitioners disagree about where the role fits in a career, as the sections below show."
+    lead_2 = (
+        lead_1
+        + " The title is used loosely, and practitioners disagree about where the role fits in a career, as the sections below show."
+    )
 
     def_platt_1 = "In his post on infrastructure careers, Michael Platt defined the infrastructure architect as the person who defines and manages an organisation's [infrastructure architecture](/wiki/infrastructure-architecture)."
     def_platt_2 = "Michael Platt later said that his post on infrastructure careers had not set out to define the role at all. When pressed, he gave a compact definition: the infrastructure architect is the person who defines and manages an organisation's [infrastructure architecture](/wiki/infrastructure-architecture). He referred readers to a fuller treatment he had written elsewhere, which is not available to this wiki."
-    def_patton = "Beth Patton warned that the industry has no settled meaning for the term; former colleagues she consulted felt \"architect\" had been stretched to cover hundreds of different jobs. She asked whether designers, implementers, or people who do both and also explain a design's business value to its sponsors should all count."
+    def_patton = 'Beth Patton warned that the industry has no settled meaning for the term; former colleagues she consulted felt "architect" had been stretched to cover hundreds of different jobs. She asked whether designers, implementers, or people who do both and also explain a design\'s business value to its sponsors should all count.'
 
     rel_head = "## Relationship to the IT manager"
     rel_platt = "In Michael Platt's original post, infrastructure architect is the final step of the management track, reached after [IT manager](/wiki/it-manager). He also remarked that most people who actually do infrastructure architecture carry IT manager titles, and so identify more with management than with technology."
-    rel_patton = "Beth Patton rejected the idea that an architect's career must end in IT management. In her view the two roles sit at the same level and depend on each other: the IT manager hands the architect a business strategy, the architect returns an infrastructure strategy, and the cycle repeats. She summed this up as a \"yin and yang\" relationship. The comparison below follows her account."
+    rel_patton = 'Beth Patton rejected the idea that an architect\'s career must end in IT management. In her view the two roles sit at the same level and depend on each other: the IT manager hands the architect a business strategy, the architect returns an infrastructure strategy, and the cycle repeats. She summed this up as a "yin and yang" relationship. The comparison below follows her account.'
     rel_table = """| | IT manager | Infrastructure architect |
 |---|---|---|
 | Main contacts | Business sponsors and the other groups within IT | The IT manager, and the business through the IT manager |
@@ -87,19 +91,61 @@ def _infrastructure_architect() -> SeedPage:
             SeedRevision(
                 author="Michael-Platt",
                 summary="Fix: the post did not set out to define the role; add strategic scope",
-                body=_doc(lead_2, "## Definition", def_platt_2, def_patton, rel_head, rel_platt, rel_patton, rel_table, strat_head, strat_body),
+                body=_doc(
+                    lead_2,
+                    "## Definition",
+                    def_platt_2,
+                    def_patton,
+                    rel_head,
+                    rel_platt,
+                    rel_patton,
+                    rel_table,
+                    strat_head,
+                    strat_body,
+                ),
                 days_ago=30.25,
             ),
             SeedRevision(
                 author="Warren-Brown",
                 summary="Add the business and people skills point",
-                body=_doc(lead_2, "## Definition", def_platt_2, def_patton, rel_head, rel_platt, rel_patton, rel_table, strat_head, strat_body, skills_head, skills_brown, skills_platt),
+                body=_doc(
+                    lead_2,
+                    "## Definition",
+                    def_platt_2,
+                    def_patton,
+                    rel_head,
+                    rel_platt,
+                    rel_patton,
+                    rel_table,
+                    strat_head,
+                    strat_body,
+                    skills_head,
+                    skills_brown,
+                    skills_platt,
+                ),
                 days_ago=17.0,
             ),
             SeedRevision(
                 author="marginalia",
                 summary="Add solutions architect contrast; see also",
-                body=_doc(lead_2, "## Definition", def_platt_2, def_patton, rel_head, rel_platt, rel_patton, rel_table, strat_head, strat_body, skills_head, skills_brown, skills_platt, contrast_head, contrast_body, see_also),
+                body=_doc(
+                    lead_2,
+                    "## Definition",
+                    def_platt_2,
+                    def_patton,
+                    rel_head,
+                    rel_platt,
+                    rel_patton,
+                    rel_table,
+                    strat_head,
+                    strat_body,
+                    skills_head,
+                    skills_brown,
+                    skills_platt,
+                    contrast_head,
+                    contrast_body,
+                    see_also,
+                ),
                 days_ago=4.5,
             ),
         ],
@@ -110,9 +156,13 @@ def _infrastructure_architect() -> SeedPage:
 # IT manager
 # ---------------------------------------------------------------------------
 
+
 def _it_manager() -> SeedPage:
     lead_1 = "An **IT manager** leads an organisation's IT function, or a large part of it, and answers for its staff, its budget and the service it gives the rest of the business."
-    lead_2 = lead_1 + " Michael Platt explicitly declined to define the role during the debate recorded on this wiki, so this page gathers how the participants placed it rather than offering one agreed definition."
+    lead_2 = (
+        lead_1
+        + " Michael Platt explicitly declined to define the role during the debate recorded on this wiki, so this page gathers how the participants placed it rather than offering one agreed definition."
+    )
 
     track_head = "## Place in the career tracks"
     track_platt_1 = "In Michael Platt's management track, IT manager is the final step, reached after [operations manager](/wiki/operations-manager) and [engineering manager](/wiki/engineering-manager)."
@@ -123,7 +173,7 @@ def _it_manager() -> SeedPage:
     covers_patton = "Beth Patton listed questions the discussion left open: is the IT manager essentially the glue that holds development, infrastructure and operations together; what does the job consist of day to day; whom does the manager deal with; and how does any of this differ from an architect's work? Her own answer was that the IT manager is the main point of contact both with business sponsors and with every other group inside IT."
 
     arch_head = "## The IT manager and the architect"
-    arch_patton = "Patton placed the IT manager and the infrastructure architect at the same level, each taking over where the other stops. She described the arrangement as a \"yin and yang\": the manager supplies the architect with business strategy, the architect returns infrastructure strategy, and the exchange continues in a loop."
+    arch_patton = 'Patton placed the IT manager and the infrastructure architect at the same level, each taking over where the other stops. She described the arrangement as a "yin and yang": the manager supplies the architect with business strategy, the architect returns infrastructure strategy, and the exchange continues in a loop.'
     arch_platt = "Platt's post, by contrast, put the architect one step above the IT manager. He later added that he had not meant the steps to be climbed in strict order, and that people may move back and forth between tracks."
 
     see_also = """## See also
@@ -158,7 +208,18 @@ def _it_manager() -> SeedPage:
             SeedRevision(
                 author="Beth-Patton",
                 summary="Add open questions and the IT manager/architect relationship",
-                body=_doc(lead_2, track_head, track_platt_2, track_anon, covers_head, covers_patton, arch_head, arch_patton, arch_platt, see_also),
+                body=_doc(
+                    lead_2,
+                    track_head,
+                    track_platt_2,
+                    track_anon,
+                    covers_head,
+                    covers_patton,
+                    arch_head,
+                    arch_patton,
+                    arch_platt,
+                    see_also,
+                ),
                 days_ago=9.75,
             ),
         ],
@@ -168,6 +229,7 @@ def _it_manager() -> SeedPage:
 # ---------------------------------------------------------------------------
 # Infrastructure manager
 # ---------------------------------------------------------------------------
+
 
 def _infrastructure_manager() -> SeedPage:
     lead_1 = "An **infrastructure manager** looks after the systems and hardware an organisation relies on, including data centres, networks and servers, and makes sure they stay dependable as the business comes to depend more and more on digital services."
@@ -252,13 +314,38 @@ def _infrastructure_manager() -> SeedPage:
             SeedRevision(
                 author="dkowalski",
                 summary="Add progression, continual learning and networking",
-                body=_doc(lead_2, resp_block, qual_head, qual_2_block, skills_block, prog_block, learn_head, learn, net_head, net),
+                body=_doc(
+                    lead_2,
+                    resp_block,
+                    qual_head,
+                    qual_2_block,
+                    skills_block,
+                    prog_block,
+                    learn_head,
+                    learn,
+                    net_head,
+                    net,
+                ),
                 days_ago=20.5,
             ),
             SeedRevision(
                 author="Warren-Brown",
                 summary="Relate to the career-track debate; see also",
-                body=_doc(lead_2, resp_block, qual_head, qual_2_block, skills_block, prog_block, learn_head, learn, net_head, net, rel_head, rel, see_also),
+                body=_doc(
+                    lead_2,
+                    resp_block,
+                    qual_head,
+                    qual_2_block,
+                    skills_block,
+                    prog_block,
+                    learn_head,
+                    learn,
+                    net_head,
+                    net,
+                    rel_head,
+                    rel,
+                    see_also,
+                ),
                 days_ago=6.25,
             ),
         ],
@@ -269,9 +356,13 @@ def _infrastructure_manager() -> SeedPage:
 # Solutions architect
 # ---------------------------------------------------------------------------
 
+
 def _solutions_architect() -> SeedPage:
     lead_1 = "A **solutions architect** designs how a particular business solution, usually a software application or a set of connected applications, should be built and fitted into an organisation's existing systems."
-    lead_2 = lead_1 + " On this wiki the term appears mainly as a point of comparison with the [infrastructure architect](/wiki/infrastructure-architect)."
+    lead_2 = (
+        lead_1
+        + " On this wiki the term appears mainly as a point of comparison with the [infrastructure architect](/wiki/infrastructure-architect)."
+    )
 
     straddle_head_1 = "## Half developer, half architect"
     straddle_head_2 = "## Straddling development and architecture"
@@ -280,10 +371,10 @@ def _solutions_architect() -> SeedPage:
 
     contrast_head = "## The infrastructure contrast"
     contrast_1 = "Platt said he had never come across the infrastructure equivalent, such as someone offering to turn a server consolidation initiative into a script overnight. His explanation was that the most technical people in infrastructure, the scripting and automation specialists at the top of the technical track, do not aspire to the architect title, whereas application developers often do."
-    contrast_2 = "He added that most people who actually practise infrastructure architecture hold [IT manager](/wiki/it-manager) titles and see themselves as part of management, which makes the code-focused \"architect\" much rarer on that side."
+    contrast_2 = 'He added that most people who actually practise infrastructure architecture hold [IT manager](/wiki/it-manager) titles and see themselves as part of management, which makes the code-focused "architect" much rarer on that side.'
 
     loose_head = "## A loosely used title"
-    loose = "Beth Patton's comments on the same post suggest why the question arises at all. Former colleagues she consulted thought \"architect\" was overused and carried hundreds of meanings, and she asked whether people who design, people who implement, and people who do both should all share the label."
+    loose = 'Beth Patton\'s comments on the same post suggest why the question arises at all. Former colleagues she consulted thought "architect" was overused and carried hundreds of meanings, and she asked whether people who design, people who implement, and people who do both should all share the label.'
 
     see_also = """## See also
 
@@ -310,13 +401,34 @@ def _solutions_architect() -> SeedPage:
             SeedRevision(
                 author="Beth-Patton",
                 summary="Add the point about 'architect' being overused",
-                body=_doc(lead_1, straddle_head_1, question, slashdot, contrast_head, contrast_1, contrast_2, loose_head, loose),
+                body=_doc(
+                    lead_1,
+                    straddle_head_1,
+                    question,
+                    slashdot,
+                    contrast_head,
+                    contrast_1,
+                    contrast_2,
+                    loose_head,
+                    loose,
+                ),
                 days_ago=22.0,
             ),
             SeedRevision(
                 author="marginalia",
                 summary="Neutral heading; link to infrastructure architect; see also",
-                body=_doc(lead_2, straddle_head_2, question, slashdot, contrast_head, contrast_1, contrast_2, loose_head, loose, see_also),
+                body=_doc(
+                    lead_2,
+                    straddle_head_2,
+                    question,
+                    slashdot,
+                    contrast_head,
+                    contrast_1,
+                    contrast_2,
+                    loose_head,
+                    loose,
+                    see_also,
+                ),
                 days_ago=2.5,
             ),
         ],
@@ -327,9 +439,13 @@ def _solutions_architect() -> SeedPage:
 # Career tracks in infrastructure
 # ---------------------------------------------------------------------------
 
+
 def _career_tracks() -> SeedPage:
-    lead_1 = "This article summarises a debate about how careers in IT infrastructure develop. It began with a blog post by Michael Platt titled \"Infrastructure career progression\"."
-    lead_2 = lead_1 + " The post drew six comments, from an anonymous reader, Warren Brown, Beth Patton and Platt himself. The participants agreed that technical and managerial paths both exist, but disagreed about how many paths there are, where they lead, and where the [infrastructure architect](/wiki/infrastructure-architect) belongs."
+    lead_1 = 'This article summarises a debate about how careers in IT infrastructure develop. It began with a blog post by Michael Platt titled "Infrastructure career progression".'
+    lead_2 = (
+        lead_1
+        + " The post drew six comments, from an anonymous reader, Warren Brown, Beth Patton and Platt himself. The participants agreed that technical and managerial paths both exist, but disagreed about how many paths there are, where they lead, and where the [infrastructure architect](/wiki/infrastructure-architect) belongs."
+    )
 
     bg_head = "## Background"
     bg = "Platt's manager had asked him whether infrastructure had an equivalent of the [solutions architects](/wiki/solutions-architect) who, in the manager's experience, straddled development and architecture. Platt answered with a model of infrastructure careers and asked readers to tell him whether he was off the mark."
@@ -370,7 +486,7 @@ def _career_tracks() -> SeedPage:
 
     patton_head = "### Beth Patton: the architect beside the IT manager"
     patton_1 = "Beth Patton argued that the discussion depended on first settling what the discipline covers and who takes part in it, both of which she found still vague across the industry. She partly disagreed with limiting the choice to two directions, specialist or boss, while accepting that both tracks do occur."
-    patton_2 = "What both tracks left out, in her view, was the question of who joins business strategy to infrastructure strategy. An architect's career need not end in IT management: the infrastructure architect works at the same level as the IT manager, who deals with business sponsors and the other IT groups, while the architect, who must still understand the business, drives the infrastructure strategy. She called this a \"yin and yang\", a continuous cycle in which strategy passes in both directions."
+    patton_2 = 'What both tracks left out, in her view, was the question of who joins business strategy to infrastructure strategy. An architect\'s career need not end in IT management: the infrastructure architect works at the same level as the IT manager, who deals with business sponsors and the other IT groups, while the architect, who must still understand the business, drives the infrastructure strategy. She called this a "yin and yang", a continuous cycle in which strategy passes in both directions.'
 
     follow_head = "### Platt's follow-up"
     follow_summary = "Platt later summarised further feedback he had received. It held that defining the infrastructure architect means attending not only to who does what but to how the roles connect, and that [infrastructure architecture](/wiki/infrastructure-architecture) is bound up with the continuing life of the business more tightly than other kinds of architecture: strategic work, not merely a matter of networks, servers and some process."
@@ -404,7 +520,9 @@ def _career_tracks() -> SeedPage:
 - [Solutions architect](/wiki/solutions-architect)"""
 
     model_r1 = _doc(model_head, model, tech_head, tech_1, mgmt_head, mgmt_intro, mgmt_steps, mgmt_note).rstrip("\n")
-    model_r4 = _doc(model_head, model, tech_head, tech_2, tech_points, mgmt_head, mgmt_intro, mgmt_steps, mgmt_note).rstrip("\n")
+    model_r4 = _doc(
+        model_head, model, tech_head, tech_2, tech_points, mgmt_head, mgmt_intro, mgmt_steps, mgmt_note
+    ).rstrip("\n")
     brown_block = _doc(brown_head, brown_intro, brown_steps, brown_view, platt_reply).rstrip("\n")
     patton_block = _doc(patton_head, patton_1, patton_2).rstrip("\n")
     follow_block = _doc(follow_head, follow_summary, follow_intro, follow_points).rstrip("\n")
@@ -434,13 +552,44 @@ def _career_tracks() -> SeedPage:
             SeedRevision(
                 author="marginalia",
                 summary="Note that the technical-track list is lost; add Platt's follow-up and a comparison table",
-                body=_doc(lead_2, bg_head, bg, model_r4, resp_head, anon_head, anon_1, brown_block, patton_block, follow_block, cmp_head, cmp_table, cmp_note),
+                body=_doc(
+                    lead_2,
+                    bg_head,
+                    bg,
+                    model_r4,
+                    resp_head,
+                    anon_head,
+                    anon_1,
+                    brown_block,
+                    patton_block,
+                    follow_block,
+                    cmp_head,
+                    cmp_table,
+                    cmp_note,
+                ),
                 days_ago=19.0,
             ),
             SeedRevision(
                 author="Anonymous",
                 summary="Summarise the disagreements; reword my comment; see also",
-                body=_doc(lead_2, bg_head, bg, model_r4, resp_head, anon_head, anon_2, brown_block, patton_block, follow_block, cmp_head, cmp_table, cmp_note, dis_head, dis, see_also),
+                body=_doc(
+                    lead_2,
+                    bg_head,
+                    bg,
+                    model_r4,
+                    resp_head,
+                    anon_head,
+                    anon_2,
+                    brown_block,
+                    patton_block,
+                    follow_block,
+                    cmp_head,
+                    cmp_table,
+                    cmp_note,
+                    dis_head,
+                    dis,
+                    see_also,
+                ),
                 days_ago=5.0,
             ),
         ],
@@ -450,6 +599,7 @@ def _career_tracks() -> SeedPage:
 # ---------------------------------------------------------------------------
 # Helpdesk analyst
 # ---------------------------------------------------------------------------
+
 
 def _helpdesk_analyst() -> SeedPage:
     lead_1 = "A **helpdesk analyst** is the first person users reach when they need help with IT. The analyst records each request or incident, fixes what can be fixed quickly, and hands harder cases on to second-line staff."
@@ -499,7 +649,9 @@ def _helpdesk_analyst() -> SeedPage:
             SeedRevision(
                 author="marginalia",
                 summary="Examples of first-line fixes; see also",
-                body=_doc(lead_2, career_head, career_guide, career_brown, skills_head, skills, naming_head, naming, see_also),
+                body=_doc(
+                    lead_2, career_head, career_guide, career_brown, skills_head, skills, naming_head, naming, see_also
+                ),
                 days_ago=7.25,
             ),
         ],
@@ -509,6 +661,7 @@ def _helpdesk_analyst() -> SeedPage:
 # ---------------------------------------------------------------------------
 # Desktop support engineer
 # ---------------------------------------------------------------------------
+
 
 def _desktop_support_engineer() -> SeedPage:
     lead = "A **desktop support engineer** deals with problems in end-user computing, meaning workstations, laptops, peripherals and the software installed on them, and usually takes the cases that the front-line [helpdesk](/wiki/helpdesk-analyst) could not resolve. The role is often called second-line desktop support."
@@ -562,9 +715,10 @@ def _desktop_support_engineer() -> SeedPage:
 # System engineer
 # ---------------------------------------------------------------------------
 
+
 def _system_engineer() -> SeedPage:
     lead_1 = "A **system engineer** in IT infrastructure builds, configures and maintains servers and the applications that run on them."
-    lead_2 = "A **system engineer** (often written \"systems engineer\") in IT infrastructure builds, configures and maintains servers and the applications that run on them. Outside IT, systems engineering is a broader discipline concerned with designing complex systems as a whole; this page covers only the infrastructure sense."
+    lead_2 = 'A **system engineer** (often written "systems engineer") in IT infrastructure builds, configures and maintains servers and the applications that run on them. Outside IT, systems engineering is a broader discipline concerned with designing complex systems as a whole; this page covers only the infrastructure sense.'
 
     career_head = "## Place in career paths"
     career_brown = "Warren Brown put system engineer third in his progression. People reach it from second-line [desktop support](/wiki/desktop-support-engineer), often after certification training such as the MCSE, and in his description the role covers servers and applications. The next stage is [senior engineer](/wiki/senior-engineer) or consultant."
@@ -610,7 +764,9 @@ def _system_engineer() -> SeedPage:
             SeedRevision(
                 author="dkowalski",
                 summary="Distinguish from systems engineering outside IT; see also",
-                body=_doc(lead_2, career_head, career_brown, career_guide, move_head, move, skills_head, skills, see_also),
+                body=_doc(
+                    lead_2, career_head, career_brown, career_guide, move_head, move, skills_head, skills, see_also
+                ),
                 days_ago=1.5,
             ),
         ],
@@ -620,6 +776,7 @@ def _system_engineer() -> SeedPage:
 # ---------------------------------------------------------------------------
 # Senior engineer
 # ---------------------------------------------------------------------------
+
 
 def _senior_engineer() -> SeedPage:
     lead = "A **senior engineer** in infrastructure is an experienced engineer who takes on the hardest technical problems, designs parts of the environment and guides less experienced colleagues."
@@ -670,12 +827,13 @@ def _senior_engineer() -> SeedPage:
 # Operations manager
 # ---------------------------------------------------------------------------
 
+
 def _operations_manager() -> SeedPage:
     lead_1 = "An **operations manager** in IT runs the team that keeps production systems working from day to day."
     lead_2 = "An **operations manager** in IT runs the team that keeps production systems working from day to day: monitoring, handling incidents, routine maintenance, backups and the scheduling of changes."
 
     track_head = "## In the management track"
-    track_1 = "In Michael Platt's management track the operations manager (\"Ops Manager\" in his post) is the first step, followed by [engineering manager](/wiki/engineering-manager), [IT manager](/wiki/it-manager) and [infrastructure architect](/wiki/infrastructure-architect)."
+    track_1 = 'In Michael Platt\'s management track the operations manager ("Ops Manager" in his post) is the first step, followed by [engineering manager](/wiki/engineering-manager), [IT manager](/wiki/it-manager) and [infrastructure architect](/wiki/infrastructure-architect).'
     track_2 = "Platt later stressed that he did not expect people to move through these steps in order; in his view moving back and forth between the technical and management tracks is likely. He also allowed that the titles he used might be wrong or incomplete."
 
     rel_head = "## Relation to other roles"
@@ -717,6 +875,7 @@ def _operations_manager() -> SeedPage:
 # ---------------------------------------------------------------------------
 # Engineering manager
 # ---------------------------------------------------------------------------
+
 
 def _engineering_manager() -> SeedPage:
     lead_1 = "An **engineering manager** in an infrastructure organisation leads the engineers who design, build and change systems."
@@ -771,6 +930,7 @@ def _engineering_manager() -> SeedPage:
 # Strategic consultant
 # ---------------------------------------------------------------------------
 
+
 def _strategic_consultant() -> SeedPage:
     lead = "A **strategic consultant** in IT infrastructure advises an organisation on the long-term direction of its technology and on how infrastructure decisions serve business goals. The role may be held internally or supplied by an outside consultancy."
 
@@ -821,6 +981,7 @@ def _strategic_consultant() -> SeedPage:
 # Infrastructure architecture
 # ---------------------------------------------------------------------------
 
+
 def _infrastructure_architecture() -> SeedPage:
     lead = "**Infrastructure architecture** is the discipline of deciding how an organisation's technical infrastructure, meaning its networks, servers, storage, platforms and the processes around them, should be structured to support the business over time. It is the body of work owned by the [infrastructure architect](/wiki/infrastructure-architect)."
 
@@ -860,7 +1021,19 @@ def _infrastructure_architecture() -> SeedPage:
             SeedRevision(
                 author="priya_netops",
                 summary="Add how roles connect and the application contrast; see also",
-                body=_doc(lead, scope_head, scope_patton, scope_platt, who_head, who_platt, who_patton, who_connect, app_head, app, see_also),
+                body=_doc(
+                    lead,
+                    scope_head,
+                    scope_patton,
+                    scope_platt,
+                    who_head,
+                    who_platt,
+                    who_patton,
+                    who_connect,
+                    app_head,
+                    app,
+                    see_also,
+                ),
                 days_ago=3.25,
             ),
         ],
@@ -870,6 +1043,7 @@ def _infrastructure_architecture() -> SeedPage:
 # ---------------------------------------------------------------------------
 # Chief Information Officer
 # ---------------------------------------------------------------------------
+
 
 def _chief_information_officer() -> SeedPage:
     lead = "A **Chief Information Officer** (CIO) is the executive responsible for an organisation's information technology, normally sitting on, or reporting directly to, its senior leadership team."

@@ -28,7 +28,9 @@ def _page(seed: SeedPage, members: dict[str, User], now: datetime) -> bool:
     base = None
     for revision in seed.revisions:
         saved_at = now - timedelta(days=revision.days_ago)
-        result = save_revision(page.document, revision.body, members[revision.author], revision.summary, base, at=saved_at)
+        result = save_revision(
+            page.document, revision.body, members[revision.author], revision.summary, base, at=saved_at
+        )
         base = result.head.number
     page.created_at = now - timedelta(days=seed.revisions[0].days_ago)
     return True

@@ -1,5 +1,6 @@
 """Extensions, created unbound; create_app() binds them to an app."""
 
+import enum
 from datetime import UTC, datetime
 
 from flask_limiter import Limiter
@@ -8,7 +9,7 @@ from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf import CSRFProtect
-from sqlalchemy import DateTime, MetaData
+from sqlalchemy import DateTime, Enum, MetaData
 from sqlalchemy.orm import DeclarativeBase
 from sqlalchemy.types import TypeDecorator
 
@@ -52,3 +53,15 @@ class UTCDateTime(TypeDecorator):
 
     def process_result_value(self, value: datetime | None, dialect) -> datetime | None:
         return value.replace(tzinfo=UTC) if value is not None else None
+
+
+def string_enum(enum_class: type[enum.Enum], name: str) -> Enum:
+    """An enum stored as its values in a short string with a CHECK, alike on SQLite and PostgreSQL."""
+    return Enum(
+        enum_class,
+        name=name,
+        native_enum=False,
+        create_constraint=True,
+        values_callable=lambda members: [member.value for member in members],
+        length=16,
+    )

@@ -6,10 +6,10 @@ from datetime import datetime
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from flask_login import UserMixin
-from sqlalchemy import Enum, String, func, select
+from sqlalchemy import String, func, select
 from sqlalchemy.orm import Mapped, mapped_column
 
-from wiki.extensions import UTCDateTime, db, login_manager, utcnow
+from wiki.extensions import UTCDateTime, db, login_manager, string_enum, utcnow
 
 USERNAME_PATTERN = r"^[A-Za-z0-9_-]{3,32}$"
 _hasher = PasswordHasher()  # Argon2id with the library's current recommended cost
@@ -31,14 +31,7 @@ class User(UserMixin, db.Model):
     # None means no usable password (seed members cannot log in).
     password_hash: Mapped[str | None] = mapped_column(String(255))
     role: Mapped[Role] = mapped_column(
-        Enum(
-            Role,
-            name="user_role",
-            native_enum=False,
-            create_constraint=True,
-            values_callable=lambda roles: [role.value for role in roles],
-            length=16,
-        ),
+        string_enum(Role, "user_role"),
         default=Role.MEMBER,
     )
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

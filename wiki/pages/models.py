@@ -6,10 +6,10 @@ import unicodedata
 from datetime import datetime
 
 from flask import abort
-from sqlalchemy import Enum, ForeignKey, String, and_, func, select
+from sqlalchemy import ForeignKey, String, and_, func, select
 from sqlalchemy.orm import Mapped, contains_eager, joinedload, mapped_column, relationship
 
-from wiki.extensions import UTCDateTime, db, utcnow
+from wiki.extensions import UTCDateTime, db, string_enum, utcnow
 from wiki.history.models import Document, Revision
 
 SLUG_MAX_CHARS = 120
@@ -38,14 +38,7 @@ class Page(db.Model):
     slug: Mapped[str] = mapped_column(String(SLUG_MAX_CHARS), unique=True)
     title: Mapped[str] = mapped_column(String(200))
     kind: Mapped[PageKind] = mapped_column(
-        Enum(
-            PageKind,
-            name="page_kind",
-            native_enum=False,
-            create_constraint=True,
-            values_callable=lambda kinds: [kind.value for kind in kinds],
-            length=16,
-        ),
+        string_enum(PageKind, "page_kind"),
         default=PageKind.ARTICLE,
     )
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"), unique=True)

@@ -55,7 +55,7 @@ def test_seed_is_idempotent(app):
             db.session.scalar(select(func.count()).select_from(User)),
         )
     second = runner.invoke(args=["seed"])
-    assert "Seeded 0 members and 0 pages" in second.output
+    assert "Seeded 0 members, 0 pages, 0 definitions and 0 comments" in second.output
     assert "not seeding" in runner.invoke(args=["seed", "--if-empty"]).output
     with app.app_context():
         assert counts == (

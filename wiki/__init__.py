@@ -11,6 +11,8 @@ from wiki.api.views import bp as api_bp
 from wiki.auth.views import bp as auth_bp
 from wiki.cli import register_commands
 from wiki.database import configure_engine, engine_options
+from wiki.definitions.views import bp as definitions_bp
+from wiki.discussion.views import bp as discussion_bp
 from wiki.errors import register_error_handlers
 from wiki.extensions import csrf, db, limiter, login_manager, migrate
 from wiki.pages.views import bp as pages_bp
@@ -64,6 +66,8 @@ def create_app(config: Mapping | Config | None = None) -> Flask:
 
     app.register_blueprint(auth_bp)
     app.register_blueprint(pages_bp)
+    app.register_blueprint(definitions_bp)
+    app.register_blueprint(discussion_bp)
     app.register_blueprint(api_bp)
     csrf.exempt(api_bp)  # read-only JSON; it has no POST routes
 

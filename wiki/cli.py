@@ -10,6 +10,9 @@ from wiki.auth.forms import PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS
 from wiki.auth.models import USERNAME_PATTERN, Role, User, find_user
 from wiki.extensions import db
 from wiki.pages.models import count_pages
+from wiki.seed.content import MEMBERS, PAGES
+from wiki.seed.debate import DEFINITIONS, DISCUSSIONS
+from wiki.seed.loader import seed_wiki
 
 
 @click.command("seed")
@@ -17,15 +20,15 @@ from wiki.pages.models import count_pages
 @click.option("--if-empty", is_flag=True, help="Seed only a wiki that has no pages yet.")
 def seed_command(if_empty: bool) -> None:
     """Fill the wiki with the seeded debate (safe to run again: adds only what is missing)."""
-    from wiki.seed.content import MEMBERS, PAGES
-    from wiki.seed.loader import seed_wiki
-
     if if_empty and count_pages() > 0:
         click.echo("The wiki already has content; not seeding.")
         return
-    members, pages = seed_wiki(MEMBERS, PAGES)
+    counts = seed_wiki(MEMBERS, PAGES, DEFINITIONS, DISCUSSIONS)
     db.session.commit()
-    click.echo(f"Seeded {members} members and {pages} pages.")
+    click.echo(
+        f"Seeded {counts.members} members, {counts.pages} pages, "
+        f"{counts.definitions} definitions and {counts.comments} comments."
+    )
 
 
 @click.command("create-admin")

@@ -2,6 +2,8 @@
 
 from flask import Blueprint, current_app, url_for
 
+from wiki.definitions.models import RankedDefinition, definitions_of, get_definition_or_404, ranked_one
+from wiki.discussion.models import CommentNode, build_tree, get_comment_or_404, load_thread
 from wiki.history.models import Revision
 from wiki.history.service import get_revision_or_404, history_page, page_number_arg
 from wiki.pages.models import Page, count_pages, get_page_or_404, recently_changed
@@ -25,6 +27,16 @@ def page_json(page: Page, revision: Revision) -> dict:
         "author": revision.author.username,
         "summary": revision.summary,
         "updated_at": iso_time(revision.created_at),
+    }
+
+
+def revision_json(revision: Revision) -> dict:
+    return {
+        "number": revision.number,
+        "author": revision.author.username,
+        "summary": revision.summary,
+        "created_at": iso_time(revision.created_at),
+        "size": revision.size,
     }
 
 
@@ -64,16 +76,7 @@ def revisions(slug: str):
     page_number = page_number_arg()
     listing = history_page(found.document, page_number, current_app.config["PER_PAGE"])
     return {
-        "revisions": [
-            {
-                "number": entry.revision.number,
-                "author": entry.revision.author.username,
-                "summary": entry.revision.summary,
-                "created_at": iso_time(entry.revision.created_at),
-                "size": entry.revision.size,
-            }
-            for entry in listing.entries
-        ],
+        "revisions": [revision_json(entry.revision) for entry in listing.entries],
         "next": _next_url("api.revisions", page_number, listing.has_next, slug=slug),
     }
 
@@ -83,3 +86,84 @@ def revision(slug: str, number: int):
     """One revision of a page, with the same fields as the page itself."""
     found = get_page_or_404(slug)
     return page_json(found, get_revision_or_404(found.document, number))
+
+
+def definition_json(item: RankedDefinition) -> dict:
+    definition = item.definition
+    return {
+        "id": definition.id,
+        "page": definition.page.slug,
+        "author": definition.author.username,
+        "revision": item.revision.number,
+        "body": item.revision.body,
+        "html": item.revision.html,
+        "endorsements": item.endorsements,
+        "disputes": item.disputes,
+        "score": item.score,
+        "leading": item.is_leading,
+        "status": definition.status.value,
+        "created_at": iso_time(definition.created_at),
+        "updated_at": iso_time(item.revision.created_at),
+    }
+
+
+def comment_json(node: CommentNode) -> dict:
+    """A comment and, nested, all its replies; a deleted one keeps its place but not its text."""
+    comment = node.comment
+    return {
+        "id": comment.id,
+        "parent_id": comment.parent_id,
+        "author": None if comment.is_deleted else comment.author.username,
+        "body": "" if comment.is_deleted else node.revision.body,
+        "html": "" if comment.is_deleted else node.revision.html,
+        "stance": comment.stance.value if comment.stance and not comment.is_deleted else None,
+        "created_at": iso_time(comment.created_at),
+        "edited": node.edited,
+        "deleted": comment.is_deleted,
+        "replies": [comment_json(reply) for reply in node.replies],
+    }
+
+
+@bp.get("/pages/<slug>/definitions")
+def page_definitions(slug: str):
+    """A term's definitions in page order (score, then age)."""
+    found = get_page_or_404(slug)
+    return {"definitions": [definition_json(item) for item in definitions_of(found)]}
+
+
+@bp.get("/definitions/<int:definition_id>")
+def definition(definition_id: int):
+    return definition_json(ranked_one(get_definition_or_404(definition_id)))
+
+
+@bp.get("/definitions/<int:definition_id>/revisions")
+def definition_revisions(definition_id: int):
+    found = get_definition_or_404(definition_id)
+    page_number = page_number_arg()
+    listing = history_page(found.document, page_number, current_app.config["PER_PAGE"])
+    return {
+        "revisions": [revision_json(entry.revision) for entry in listing.entries],
+        "next": _next_url("api.definition_revisions", page_number, listing.has_next, definition_id=definition_id),
+    }
+
+
+@bp.get("/pages/<slug>/comments")
+def page_comments(slug: str):
+    """A page's whole discussion as a tree."""
+    return {"comments": [comment_json(node) for node in build_tree(load_thread(get_page_or_404(slug)))]}
+
+
+@bp.get("/definitions/<int:definition_id>/comments")
+def definition_comments(definition_id: int):
+    """A definition's whole discussion as a tree."""
+    owner = get_definition_or_404(definition_id)
+    return {"comments": [comment_json(node) for node in build_tree(load_thread(owner))]}
+
+
+@bp.get("/comments/<int:comment_id>")
+def comment(comment_id: int):
+    """One comment with all its replies."""
+    found = get_comment_or_404(comment_id)
+    nodes = load_thread(found.owner)
+    build_tree(nodes)
+    return comment_json(nodes[found.id])

@@ -4,7 +4,11 @@ from flask import Blueprint, current_app, flash, jsonify, redirect, render_templ
 from flask_login import current_user, login_required
 from sqlalchemy.exc import IntegrityError
 
+from wiki.definitions.forms import DefinitionForm
+from wiki.definitions.models import definitions_of
 from wiki.diffing import diff_lines, side_by_side
+from wiki.discussion.forms import CommentForm
+from wiki.discussion.thread import thread_context
 from wiki.extensions import db
 from wiki.history.models import Document
 from wiki.history.service import (
@@ -42,6 +46,7 @@ def _history_context(page: Page) -> dict:
         "header_template": "pages/_header.html",
         "endpoint_prefix": "pages",
         "owner_args": {"slug": page.slug},
+        "can_revert": current_user.is_authenticated,
     }
 
 
@@ -92,7 +97,25 @@ def show(slug: str):
         if not is_canonical_slug(slug) and slugify(slug) and find_page(slugify(slug)):
             return redirect(url_for("pages.show", slug=slugify(slug)), code=301)
         return render_template("pages/missing.html", slug=slug, can_create=is_canonical_slug(slug)), 404
-    return render_template("pages/show.html", page=page, revision=page.document.head)
+    return render_page(page)
+
+
+def render_page(
+    page: Page,
+    definition_form: DefinitionForm | None = None,
+    comment_form: CommentForm | None = None,
+    status: int = 200,
+):
+    """A page with its definitions (for a term) and its discussion; forms come back filled after an error."""
+    return render_template(
+        "pages/show.html",
+        page=page,
+        revision=page.document.head,
+        definitions=definitions_of(page) if page.kind == PageKind.TERM else [],
+        definition_form=definition_form or DefinitionForm(formdata=None),
+        comment_form=comment_form or CommentForm(formdata=None),
+        **thread_context(page),
+    ), status
 
 
 def _editor(page: Page | None, slug: str, form: PageForm, status: int = 200, **extra):

@@ -1,0 +1,1 @@
+"""Definitions: competing proposals for what a term means, and members' stances on them."""

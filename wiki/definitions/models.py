@@ -1,0 +1,160 @@
+"""Definition (a proposal for a term, owning a Document) and Stance (a member's endorsement or dispute)."""
+
+import enum
+from dataclasses import dataclass
+from datetime import datetime
+
+from flask import abort
+from sqlalchemy import ForeignKey, UniqueConstraint, case, func, select
+from sqlalchemy.orm import Mapped, joinedload, mapped_column, relationship
+
+from wiki.auth.models import User
+from wiki.extensions import UTCDateTime, db, string_enum, utcnow
+from wiki.history.models import Document, Revision
+from wiki.pages.models import Page
+
+
+class DefinitionStatus(enum.StrEnum):
+    ACTIVE = "active"
+    WITHDRAWN = "withdrawn"
+
+
+class StanceKind(enum.StrEnum):
+    ENDORSE = "endorse"
+    DISPUTE = "dispute"
+
+
+class Definition(db.Model):
+    __tablename__ = "definitions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    page_id: Mapped[int] = mapped_column(ForeignKey("pages.id"), index=True)
+    author_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"), unique=True)
+    status: Mapped[DefinitionStatus] = mapped_column(
+        string_enum(DefinitionStatus, "definition_status"), default=DefinitionStatus.ACTIVE
+    )
+    withdrawn_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    page: Mapped[Page] = relationship()
+    author: Mapped[User] = relationship()
+    document: Mapped[Document] = relationship()
+
+    @property
+    def is_withdrawn(self) -> bool:
+        return self.status == DefinitionStatus.WITHDRAWN
+
+    def withdraw(self) -> None:
+        self.status = DefinitionStatus.WITHDRAWN
+        self.withdrawn_at = utcnow()
+
+
+class Stance(db.Model):
+    __tablename__ = "stances"
+    __table_args__ = (UniqueConstraint("definition_id", "user_id"),)  # one stance per member per definition
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    definition_id: Mapped[int] = mapped_column(ForeignKey("definitions.id"))
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    kind: Mapped[StanceKind] = mapped_column(string_enum(StanceKind, "stance_kind"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    definition: Mapped[Definition] = relationship()
+    user: Mapped[User] = relationship()
+
+
+@dataclass(frozen=True)
+class RankedDefinition:
+    """A definition with its current text and counts, as a term page lists it."""
+
+    definition: Definition
+    revision: Revision
+    endorsements: int
+    disputes: int
+    is_leading: bool = False
+
+    @property
+    def score(self) -> int:
+        return self.endorsements - self.disputes
+
+
+def _with_head():
+    return joinedload(Definition.document).joinedload(Document.head).joinedload(Revision.author)
+
+
+def stance_counts(definition_ids: list[int]) -> dict[int, tuple[int, int]]:
+    """(endorsements, disputes) per definition, counted from the stored stances in one query."""
+    if not definition_ids:
+        return {}
+    rows = db.session.execute(
+        select(
+            Stance.definition_id,
+            func.sum(case((Stance.kind == StanceKind.ENDORSE, 1), else_=0)),
+            func.sum(case((Stance.kind == StanceKind.DISPUTE, 1), else_=0)),
+        )
+        .where(Stance.definition_id.in_(definition_ids))
+        .group_by(Stance.definition_id)
+    ).all()
+    return {definition_id: (int(endorse), int(dispute)) for definition_id, endorse, dispute in rows}
+
+
+def rank(definitions: list[Definition]) -> list[RankedDefinition]:
+    """Active definitions by score (ties: older first), then withdrawn ones; the top leads if its score is above 0."""
+    counts = stance_counts([definition.id for definition in definitions])
+    ranked = [
+        RankedDefinition(definition, definition.document.head, *counts.get(definition.id, (0, 0)))
+        for definition in definitions
+    ]
+    ranked.sort(
+        key=lambda item: (item.definition.is_withdrawn, -item.score, item.definition.created_at, item.definition.id)
+    )
+    if ranked and not ranked[0].definition.is_withdrawn and ranked[0].score > 0:
+        top = ranked[0]
+        ranked[0] = RankedDefinition(top.definition, top.revision, top.endorsements, top.disputes, is_leading=True)
+    return ranked
+
+
+def definitions_of(page: Page) -> list[RankedDefinition]:
+    """A term's definitions in page order, with their text and counts (a constant number of queries)."""
+    definitions = db.session.scalars(
+        select(Definition).where(Definition.page_id == page.id).options(_with_head(), joinedload(Definition.author))
+    ).all()
+    return rank(list(definitions))
+
+
+def get_definition_or_404(definition_id: int) -> Definition:
+    definition = db.session.scalar(
+        select(Definition)
+        .where(Definition.id == definition_id)
+        .options(_with_head(), joinedload(Definition.author), joinedload(Definition.page))
+    )
+    if definition is None:
+        abort(404, description=f"There is no definition {definition_id}.")
+    return definition
+
+
+def ranked_one(definition: Definition) -> RankedDefinition:
+    endorsements, disputes = stance_counts([definition.id]).get(definition.id, (0, 0))
+    return RankedDefinition(definition, definition.document.head, endorsements, disputes)
+
+
+def stance_of(definition: Definition, user: User) -> Stance | None:
+    return db.session.scalar(select(Stance).where(Stance.definition_id == definition.id, Stance.user_id == user.id))
+
+
+def set_stance(definition: Definition, user: User, kind: StanceKind | None) -> Stance | None:
+    """Record, change or (kind None) remove a member's stance; one row per member per definition."""
+    stance = stance_of(definition, user)
+    if kind is None:
+        if stance is not None:
+            db.session.delete(stance)
+        return None
+    if stance is None:
+        stance = Stance(definition=definition, user=user, kind=kind)
+        db.session.add(stance)
+    elif stance.kind != kind:
+        stance.kind = kind
+        stance.updated_at = utcnow()
+    return stance

@@ -1,0 +1,1 @@
+"""Threaded comments on pages and definitions."""

@@ -1,0 +1,189 @@
+"""Comments: post and reply, permalink, edit (every version kept), soft delete, history."""
+
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request
+from flask_login import current_user, login_required
+
+from wiki.auth.permissions import require_author_or_moderator
+from wiki.definitions.models import get_definition_or_404
+from wiki.definitions.views import render_definition
+from wiki.diffing import diff_lines, side_by_side
+from wiki.discussion.forms import CommentEditForm, CommentForm
+from wiki.discussion.models import Comment, Owner, build_tree, find_parent, get_comment_or_404, load_thread
+from wiki.discussion.service import post_comment
+from wiki.discussion.thread import owner_url, sort_arg, thread_context
+from wiki.extensions import db
+from wiki.history.service import (
+    InvalidBase,
+    diff_pair,
+    get_revision_or_404,
+    history_page,
+    page_number_arg,
+    save_revision,
+)
+from wiki.pages.models import Page, get_page_or_404
+from wiki.pages.views import render_page
+
+bp = Blueprint("discussion", __name__)
+
+MODIFY_REFUSAL = "Only the author of a comment, and moderators, can change it. You can reply to it instead."
+
+
+def _refuse(owner: Owner, form: CommentForm):
+    """Bad input: 400 with the discussion and the user's text back in the form; nothing saved."""
+    if isinstance(owner, Page):
+        return render_page(owner, comment_form=form, status=400)
+    return render_definition(owner, comment_form=form, status=400)
+
+
+def _post(owner: Owner):
+    form = CommentForm()
+    if not form.validate():
+        return _refuse(owner, form)
+    parent = None
+    if form.parent_number is not None:
+        parent = find_parent(owner, form.parent_number)
+        if parent is None:
+            form.parent_id.errors = ["You replied to a comment that is not in this discussion."]
+            return _refuse(owner, form)
+        if parent.is_deleted:
+            form.parent_id.errors = ["That comment was deleted; reply to the discussion instead."]
+            return _refuse(owner, form)
+    comment = post_comment(owner, form.body.data, current_user, parent)
+    db.session.commit()
+    return redirect(f"{owner_url(owner)}#comment-{comment.id}", code=303)
+
+
+@bp.post("/wiki/<slug>/comments")
+@login_required
+def post_on_page(slug: str):
+    """Comment on a page, or reply to one of its comments (parent_id)."""
+    return _post(get_page_or_404(slug))
+
+
+@bp.post("/definitions/<int:definition_id>/comments")
+@login_required
+def post_on_definition(definition_id: int):
+    """Comment on a definition, or reply to one of its comments (parent_id)."""
+    return _post(get_definition_or_404(definition_id))
+
+
+def _history_context(comment: Comment) -> dict:
+    """What the shared history templates need for a comment; a deleted one's history is for moderators."""
+    if comment.is_deleted and not (current_user.is_authenticated and current_user.is_moderator):
+        abort(403, description="This comment was deleted; its history is visible to moderators only.")
+    return {
+        "comment": comment,
+        "owner_title": f"Comment {comment.id}",
+        "owner_noun": "comment",
+        "header_template": "discussion/_header.html",
+        "endpoint_prefix": "discussion",
+        "owner_args": {"comment_id": comment.id},
+        "can_revert": False,
+    }
+
+
+@bp.get("/comments/<int:comment_id>")
+def show(comment_id: int):
+    """A comment with its ancestors above it and all its replies below."""
+    comment = get_comment_or_404(comment_id)
+    owner = comment.owner
+    nodes = load_thread(owner)
+    build_tree(nodes, sort_arg())
+    node = nodes[comment.id]
+    ancestors = []
+    parent_id = comment.parent_id
+    while parent_id is not None and parent_id in nodes:
+        ancestors.append(nodes[parent_id])
+        parent_id = nodes[parent_id].comment.parent_id
+    ancestors.reverse()
+    return render_template(
+        "discussion/permalink.html",
+        comment=comment,
+        owner=owner,
+        ancestors=ancestors,
+        comment_form=CommentForm(formdata=None),
+        **thread_context(owner, roots=[node], total=len(nodes)),
+    )
+
+
+@bp.route("/comments/<int:comment_id>/edit", methods=["GET", "POST"])
+@login_required
+def edit(comment_id: int):
+    """The author (or a moderator) edits a comment; every version is kept."""
+    comment = get_comment_or_404(comment_id)
+    require_author_or_moderator(comment.author_id, MODIFY_REFUSAL)
+    if comment.is_deleted:
+        abort(400, description="This comment was deleted and cannot be edited.")
+    form = CommentEditForm()
+    head = comment.document.head
+    if request.method == "GET":
+        form.body.data, form.base_revision.data = head.body, str(head.number)
+        return render_template("discussion/edit.html", comment=comment, form=form)
+    if not form.validate():
+        return render_template("discussion/edit.html", comment=comment, form=form), 400
+    try:
+        result = save_revision(comment.document, form.body.data, current_user, "Edited", form.base_number)
+    except InvalidBase:
+        db.session.rollback()
+        form.base_revision.errors = ["The editor started from a version that does not exist."]
+        return render_template("discussion/edit.html", comment=comment, form=form), 400
+    if result.outcome == "conflict":
+        db.session.rollback()
+        form.base_revision.data, form.body.data = str(result.head.number), result.body
+        conflict = side_by_side(result.head.body, result.body)
+        return render_template(
+            "discussion/edit.html", comment=comment, form=form, conflict=conflict, theirs=result.head
+        ), 409
+    db.session.commit()
+    if result.outcome == "unchanged":
+        flash("You changed nothing, so no new version was saved.", "info")
+    return redirect(f"{owner_url(comment.owner)}#comment-{comment.id}", code=303)
+
+
+@bp.post("/comments/<int:comment_id>/delete")
+@login_required
+def delete(comment_id: int):
+    """Soft delete: the text gives way to a notice; replies stay where they are."""
+    comment = get_comment_or_404(comment_id)
+    require_author_or_moderator(comment.author_id, MODIFY_REFUSAL)
+    if not comment.is_deleted:
+        comment.soft_delete(current_user)
+        db.session.commit()
+        flash("The comment is deleted. Its replies stay in place.", "info")
+    return redirect(f"{owner_url(comment.owner)}#comment-{comment.id}", code=303)
+
+
+@bp.get("/comments/<int:comment_id>/history")
+def history(comment_id: int):
+    """Every version of a comment."""
+    comment = get_comment_or_404(comment_id)
+    context = _history_context(comment)
+    entries = history_page(comment.document, page_number_arg(), current_app.config["PER_PAGE"])
+    return render_template("history/history.html", history=entries, **context)
+
+
+@bp.get("/comments/<int:comment_id>/revisions/<int:number>")
+def revision(comment_id: int, number: int):
+    comment = get_comment_or_404(comment_id)
+    context = _history_context(comment)
+    return render_template(
+        "history/revision.html",
+        revision=get_revision_or_404(comment.document, number),
+        head_number=comment.document.head_number,
+        **context,
+    )
+
+
+@bp.get("/comments/<int:comment_id>/diff")
+def diff(comment_id: int):
+    comment = get_comment_or_404(comment_id)
+    context = _history_context(comment)
+    older, newer = diff_pair(comment.document)
+    return render_template(
+        "history/diff.html",
+        older=older,
+        newer=newer,
+        rows=diff_lines(older.body, newer.body),
+        head_number=comment.document.head_number,
+        **context,
+    )

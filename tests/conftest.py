@@ -170,3 +170,28 @@ def edit_form(client, slug: str) -> dict:
 def save_page(client, slug: str, body: str, **fields):
     data = {**edit_form(client, slug), "body": body, "summary": "", **fields}
     return client.post(f"/wiki/{slug}/edit", data=data)
+
+
+@pytest.fixture
+def make_definition(app):
+    """Propose a definition directly (as the service would); returns its id."""
+    from wiki.definitions.models import Definition
+
+    def make(slug: str, author_id: int, *bodies: str) -> int:
+        with app.app_context():
+            from wiki.pages.models import find_page
+
+            author = db.session.get(User, author_id)
+            definition = Definition(page=find_page(slug), author=author, document=Document())
+            db.session.add(definition)
+            for body in bodies or ("A definition.",):
+                save_revision(definition.document, body, author, "", definition.document.head_number or None)
+            db.session.commit()
+            return definition.id
+
+    return make
+
+
+def post_form(client, url: str, data: dict, token_from: str = "/"):
+    """POST a form with a CSRF token taken from a page, as a browser would."""
+    return client.post(url, data={"csrf_token": csrf_token(client, token_from), **data})

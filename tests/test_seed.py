@@ -64,3 +64,35 @@ def test_seed_is_idempotent(app):
             db.session.scalar(select(func.count()).select_from(User)),
         )
         assert counts[2] == len(MEMBERS)
+
+
+def test_the_seeded_debate_is_a_living_threaded_discussion(app, client):
+    app.test_cli_runner().invoke(args=["seed"])
+    thread = client.get("/api/v1/pages/career-tracks-in-infrastructure/comments").json["comments"]
+    opening = thread[0]
+    assert opening["author"] == "Michael-Platt" and "solution" in opening["body"].lower()
+    answer = opening["replies"][0]
+    assert answer["author"] == "Michael-Platt" and "two tracks" in answer["body"].lower()
+    repliers = [reply["author"] for reply in answer["replies"]]
+    assert {"Anonymous", "Warren-Brown", "Beth-Patton"} <= set(repliers)
+    warren = next(reply for reply in answer["replies"] if reply["author"] == "Warren-Brown")
+    assert warren["replies"][0]["author"] == "Michael-Platt"  # Platt's reply to Warren nests under Warren
+    assert warren["edited"] is True
+
+    definitions = client.get("/api/v1/pages/infrastructure-architect/definitions").json["definitions"]
+    assert {"Michael-Platt", "Beth-Patton", "Warren-Brown"} <= {item["author"] for item in definitions}
+    assert definitions[0]["leading"] and definitions[0]["endorsements"] > definitions[0]["disputes"]
+    it_manager = client.get("/api/v1/pages/it-manager/definitions").json["definitions"]
+    assert "Beth-Patton" in {item["author"] for item in it_manager}
+    assert "withdrawn" in {item["status"] for item in it_manager}
+    assert client.get("/api/v1/pages/infrastructure-manager/definitions").json["definitions"]
+    assert client.get("/api/v1/pages/infrastructure-manager/comments").json["comments"]
+    labelled = [
+        node
+        for item in definitions
+        for node in client.get(f"/api/v1/definitions/{item['id']}/comments").json["comments"]
+        if node["stance"]
+    ]
+    assert labelled, "stance reasons are posted as labelled comments"
+    html = client.get("/wiki/infrastructure-architect").get_data(as_text=True)
+    assert "Leading" in html and "Proposed definitions" in html

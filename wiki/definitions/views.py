@@ -1,6 +1,6 @@
 """Definitions: propose, show, edit (versioned like pages), withdraw, stances, compare."""
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 from sqlalchemy.exc import IntegrityError
 
@@ -14,18 +14,15 @@ from wiki.definitions.models import (
     set_stance,
     stance_of,
 )
-from wiki.diffing import diff_lines, side_by_side
+from wiki.diffing import side_by_side
 from wiki.discussion.forms import CommentForm
 from wiki.discussion.service import post_comment
 from wiki.discussion.thread import thread_context
 from wiki.extensions import db
+from wiki.history.display import flash_outcome, render_diff, render_history, render_revision
 from wiki.history.models import Document
 from wiki.history.service import (
     InvalidBase,
-    diff_pair,
-    get_revision_or_404,
-    history_page,
-    page_number_arg,
     revert_to,
     save_revision,
 )
@@ -135,14 +132,7 @@ def edit(definition_id: int):
             theirs=result.head,
         ), 409
     db.session.commit()
-    flash(
-        {
-            "created": "Saved.",
-            "merged": "Someone else saved meanwhile; your changes touched other lines and were merged.",
-            "unchanged": "You changed nothing, so no new revision was saved.",
-        }[result.outcome],
-        "warning" if result.outcome == "merged" else "success",
-    )
+    flash_outcome(result)
     return redirect(url_for("definitions.show", definition_id=definition.id), code=303)
 
 
@@ -219,33 +209,19 @@ def compare(slug: str):
 @bp.get("/definitions/<int:definition_id>/history")
 def history(definition_id: int):
     definition = get_definition_or_404(definition_id)
-    entries = history_page(definition.document, page_number_arg(), current_app.config["PER_PAGE"])
-    return render_template("history/history.html", history=entries, **_history_context(definition))
+    return render_history(definition.document, _history_context(definition))
 
 
 @bp.get("/definitions/<int:definition_id>/revisions/<int:number>")
 def revision(definition_id: int, number: int):
     definition = get_definition_or_404(definition_id)
-    return render_template(
-        "history/revision.html",
-        revision=get_revision_or_404(definition.document, number),
-        head_number=definition.document.head_number,
-        **_history_context(definition),
-    )
+    return render_revision(definition.document, number, _history_context(definition))
 
 
 @bp.get("/definitions/<int:definition_id>/diff")
 def diff(definition_id: int):
     definition = get_definition_or_404(definition_id)
-    older, newer = diff_pair(definition.document)
-    return render_template(
-        "history/diff.html",
-        older=older,
-        newer=newer,
-        rows=diff_lines(older.body, newer.body),
-        head_number=definition.document.head_number,
-        **_history_context(definition),
-    )
+    return render_diff(definition.document, _history_context(definition))
 
 
 @bp.post("/definitions/<int:definition_id>/revert/<int:number>")

@@ -1,23 +1,20 @@
 """Comments: post and reply, permalink, edit (every version kept), soft delete, history."""
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request
+from flask import Blueprint, abort, flash, redirect, render_template, request
 from flask_login import current_user, login_required
 
 from wiki.auth.permissions import require_author_or_moderator
 from wiki.definitions.models import get_definition_or_404
 from wiki.definitions.views import render_definition
-from wiki.diffing import diff_lines, side_by_side
+from wiki.diffing import side_by_side
 from wiki.discussion.forms import CommentEditForm, CommentForm
 from wiki.discussion.models import Comment, Owner, build_tree, find_parent, get_comment_or_404, load_thread
 from wiki.discussion.service import post_comment
 from wiki.discussion.thread import owner_url, sort_arg, thread_context
 from wiki.extensions import db
+from wiki.history.display import render_diff, render_history, render_revision
 from wiki.history.service import (
     InvalidBase,
-    diff_pair,
-    get_revision_or_404,
-    history_page,
-    page_number_arg,
     save_revision,
 )
 from wiki.pages.models import Page, get_page_or_404
@@ -157,33 +154,16 @@ def delete(comment_id: int):
 def history(comment_id: int):
     """Every version of a comment."""
     comment = get_comment_or_404(comment_id)
-    context = _history_context(comment)
-    entries = history_page(comment.document, page_number_arg(), current_app.config["PER_PAGE"])
-    return render_template("history/history.html", history=entries, **context)
+    return render_history(comment.document, _history_context(comment))
 
 
 @bp.get("/comments/<int:comment_id>/revisions/<int:number>")
 def revision(comment_id: int, number: int):
     comment = get_comment_or_404(comment_id)
-    context = _history_context(comment)
-    return render_template(
-        "history/revision.html",
-        revision=get_revision_or_404(comment.document, number),
-        head_number=comment.document.head_number,
-        **context,
-    )
+    return render_revision(comment.document, number, _history_context(comment))
 
 
 @bp.get("/comments/<int:comment_id>/diff")
 def diff(comment_id: int):
     comment = get_comment_or_404(comment_id)
-    context = _history_context(comment)
-    older, newer = diff_pair(comment.document)
-    return render_template(
-        "history/diff.html",
-        older=older,
-        newer=newer,
-        rows=diff_lines(older.body, newer.body),
-        head_number=comment.document.head_number,
-        **context,
-    )
+    return render_diff(comment.document, _history_context(comment))

@@ -6,17 +6,15 @@ from sqlalchemy.exc import IntegrityError
 
 from wiki.definitions.forms import DefinitionForm
 from wiki.definitions.models import definitions_of
-from wiki.diffing import diff_lines, side_by_side
+from wiki.diffing import side_by_side
 from wiki.discussion.forms import CommentForm
 from wiki.discussion.thread import thread_context
 from wiki.extensions import db
+from wiki.history.display import flash_outcome, render_diff, render_history, render_revision
 from wiki.history.models import Document
 from wiki.history.service import (
     InvalidBase,
     SaveResult,
-    diff_pair,
-    get_revision_or_404,
-    history_page,
     page_number_arg,
     revert_to,
     save_revision,
@@ -174,21 +172,8 @@ def edit(slug: str):
     if result.outcome == "conflict":
         db.session.rollback()
         return _conflict(find_page(slug), slug, form, result)
-    _flash_outcome(result)
+    flash_outcome(result)
     return redirect(url_for("pages.show", slug=page.slug), code=303)
-
-
-def _flash_outcome(result: SaveResult) -> None:
-    if result.outcome == "created":
-        flash(f"Saved revision {result.revision.number}.", "success")
-    elif result.outcome == "merged":
-        flash(
-            f"Someone saved this page while you were editing. Your changes touched other lines, so they "
-            f"were merged with theirs and saved as revision {result.revision.number}. Check the result.",
-            "warning",
-        )
-    else:
-        flash("You changed nothing, so no new revision was saved.", "info")
 
 
 def _conflict(page: Page, slug: str, form: PageForm, result: SaveResult):
@@ -220,33 +205,21 @@ def preview():
 def history(slug: str):
     """Every revision, newest first, with size changes; pick two to compare."""
     page = get_page_or_404(slug)
-    entries = history_page(page.document, page_number_arg(), current_app.config["PER_PAGE"])
-    return render_template("history/history.html", history=entries, **_history_context(page))
+    return render_history(page.document, _history_context(page))
 
 
 @bp.get("/wiki/<slug>/revisions/<int:number>")
 def revision(slug: str, number: int):
     """An old revision, rendered and marked as old."""
     page = get_page_or_404(slug)
-    old = get_revision_or_404(page.document, number)
-    return render_template(
-        "history/revision.html", revision=old, head_number=page.document.head_number, **_history_context(page)
-    )
+    return render_revision(page.document, number, _history_context(page))
 
 
 @bp.get("/wiki/<slug>/diff")
 def diff(slug: str):
     """Line and word differences between two revisions, unchanged context folded."""
     page = get_page_or_404(slug)
-    older, newer = diff_pair(page.document)
-    return render_template(
-        "history/diff.html",
-        older=older,
-        newer=newer,
-        rows=diff_lines(older.body, newer.body),
-        head_number=page.document.head_number,
-        **_history_context(page),
-    )
+    return render_diff(page.document, _history_context(page))
 
 
 @bp.post("/wiki/<slug>/revert/<int:number>")

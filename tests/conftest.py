@@ -24,14 +24,21 @@ def postgres_url() -> str | None:
     return os.environ.get("TEST_DATABASE_URL") or None
 
 
+def require_postgres() -> str:
+    """The PostgreSQL URL; in CI its absence fails the run, elsewhere it skips with the reason."""
+    url = postgres_url()
+    if url is None:
+        if os.environ.get("CI"):
+            pytest.fail("TEST_DATABASE_URL is not set: in CI the PostgreSQL run is required")
+        pytest.skip("PostgreSQL run skipped: TEST_DATABASE_URL is not set")
+    return url
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
 def database_url(request, tmp_path) -> str:
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'wiki.db'}"
-    url = postgres_url()
-    if url is None:
-        pytest.skip("PostgreSQL run skipped: TEST_DATABASE_URL is not set")
-    return url
+    return require_postgres()
 
 
 def _reset_postgres() -> None:

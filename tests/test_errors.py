@@ -65,3 +65,26 @@ def test_production_refuses_to_start_without_a_secret_key(tmp_path):
     app.config["REQUIRE_SECRET_KEY"] = True
     with pytest.raises(RuntimeError, match="SECRET_KEY"):
         _secret_key(app)
+
+
+@pytest.mark.parametrize("key", [None, "", "short-key", "x" * 31])
+def test_production_refuses_a_weak_secret_key(tmp_path, key):
+    app = Flask("probe", instance_path=str(tmp_path))
+    app.config.update(REQUIRE_SECRET_KEY=True, SECRET_KEY=key)
+    with pytest.raises(RuntimeError, match="at least 32"):
+        _secret_key(app)
+    app.config["SECRET_KEY"] = "k" * 32
+    assert _secret_key(app) == "k" * 32
+
+
+def test_healthz_answers_200_when_the_database_answers(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json == {"status": "ok", "database": "ok"}
+
+
+def test_healthz_answers_503_when_the_database_does_not(make_app, tmp_path):
+    app = make_app(SQLALCHEMY_DATABASE_URI=f"sqlite:///{tmp_path}/missing-dir/none.db")
+    response = app.test_client().get("/healthz")
+    assert response.status_code == 503
+    assert response.json["status"] == "unavailable"

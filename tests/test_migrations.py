@@ -8,7 +8,7 @@ from sqlalchemy import inspect
 from sqlalchemy.engine import make_url
 
 from config import TestConfig
-from tests.conftest import postgres_url
+from tests.conftest import require_postgres
 from wiki import create_app
 from wiki.extensions import db
 
@@ -19,9 +19,7 @@ def empty_database(request, tmp_path):
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'empty.db'}"
         return
-    url = postgres_url()
-    if url is None:
-        pytest.skip("PostgreSQL run skipped: TEST_DATABASE_URL is not set")
+    url = require_postgres()
     name = f"wiki_migrations_{uuid.uuid4().hex[:12]}"
     server = make_url(url).set(drivername="postgresql")
     admin_dsn = server.render_as_string(hide_password=False)

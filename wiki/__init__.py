@@ -20,12 +20,19 @@ from wiki.security import register_security_headers
 from wiki.templating import register_template_helpers
 
 
+MIN_SECRET_KEY_CHARS = 32
+
+
 def _secret_key(app: Flask) -> str:
     """A key from the environment, or (outside production) one generated once and kept in instance/."""
-    if app.config.get("SECRET_KEY"):
-        return app.config["SECRET_KEY"]
-    if app.config.get("REQUIRE_SECRET_KEY"):
-        raise RuntimeError("SECRET_KEY is not set; refusing to start in production without one.")
+    key = app.config.get("SECRET_KEY")
+    if app.config.get("REQUIRE_SECRET_KEY") and (not key or len(key) < MIN_SECRET_KEY_CHARS):
+        raise RuntimeError(
+            f"SECRET_KEY must be set to a random value of at least {MIN_SECRET_KEY_CHARS} characters "
+            "(e.g. python -c 'import secrets; print(secrets.token_hex(32))'); refusing to start in production."
+        )
+    if key:
+        return key
     key_file = Path(app.instance_path) / "secret_key"
     if not key_file.exists():
         key_file.write_text(secrets.token_hex(32))

@@ -19,7 +19,6 @@ from wiki.pages.views import bp as pages_bp
 from wiki.security import register_security_headers
 from wiki.templating import register_template_helpers
 
-
 MIN_SECRET_KEY_CHARS = 32
 
 

@@ -1,5 +1,7 @@
 """Accounts through HTTP: register, log in, log out, CSRF, cookies, password rules, the admin command."""
 
+import re
+
 import pytest
 from sqlalchemy import select
 
@@ -25,7 +27,7 @@ def logged_in_as(client) -> str | None:
     html = client.get("/").get_data(as_text=True)
     if "Log out" not in html:
         return None
-    return html.split('class="whoami" title="Logged in">', 1)[1].split("<", 1)[0].strip()
+    return re.search(r'class="whoami"[^>]*>([^<]+)<', html).group(1).strip()
 
 
 def test_register_creates_a_member_and_logs_in(client, app):
@@ -227,3 +229,73 @@ def test_login_is_throttled_with_retry_after(make_app):
     assert throttled.status_code == 429
     assert int(throttled.headers["Retry-After"]) > 0
     assert "Too many requests" in throttled.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("password", ["qwerty123456", "1qaz2wsx3edc", "  Q1W2E3R4T5Y6  "])
+def test_common_passwords_are_refused(client, app, password):
+    response = register(client, "alice", password)
+    assert response.status_code == 422
+    assert "most common" in response.get_data(as_text=True)
+    with app.app_context():
+        assert find_user("alice") is None
+
+
+def test_the_common_password_list_is_shipped_and_long():
+    from wiki.auth.passwords import common_passwords, is_common
+
+    assert len(common_passwords()) > 5000
+    assert is_common("qwerty123456") and is_common("1Q2W3E4R5T6Y")
+    assert not is_common("correct horse battery")
+
+
+def test_logout_ends_every_copy_of_the_session(app, make_user):
+    make_user("alice")
+    browser = app.test_client()
+    browser.post("/auth/login", data={"username": "alice", "password": PASSWORD, "csrf_token": csrf_token(browser)})
+    stolen = app.test_client()
+    stolen.set_cookie("session", browser.get_cookie("session").value)
+    assert logged_in_as(stolen) == "alice"
+    browser.post("/auth/logout", data={"csrf_token": csrf_token(browser, "/")})
+    assert logged_in_as(stolen) is None
+
+
+def test_password_change_ends_other_sessions_and_keeps_this_one(app, make_user):
+    make_user("alice")
+    here, elsewhere = app.test_client(), app.test_client()
+    for browser in (here, elsewhere):
+        browser.post("/auth/login", data={"username": "alice", "password": PASSWORD, "csrf_token": csrf_token(browser)})
+    new_password = "a brand new passphrase"
+    refused = here.post(
+        "/auth/password",
+        data={
+            "current": "wrong one",
+            "password": new_password,
+            "confirm": new_password,
+            "csrf_token": csrf_token(here, "/auth/password"),
+        },
+    )
+    assert refused.status_code == 422 and "not your current password" in refused.get_data(as_text=True)
+    changed = here.post(
+        "/auth/password",
+        data={
+            "current": PASSWORD,
+            "password": new_password,
+            "confirm": new_password,
+            "csrf_token": csrf_token(here, "/auth/password"),
+        },
+    )
+    assert changed.status_code == 303
+    assert logged_in_as(here) == "alice"
+    assert logged_in_as(elsewhere) is None
+    with app.app_context():
+        assert find_user("alice").check_password(new_password)
+
+
+def test_login_starts_a_fresh_session(app, make_user):
+    make_user("alice")
+    browser = app.test_client()
+    with browser.session_transaction() as session:
+        session["planted"] = "by an attacker"
+    browser.post("/auth/login", data={"username": "alice", "password": PASSWORD, "csrf_token": csrf_token(browser)})
+    with browser.session_transaction() as session:
+        assert "planted" not in session

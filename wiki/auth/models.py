@@ -1,6 +1,8 @@
 """User accounts and password hashing."""
 
 import enum
+import hmac
+import secrets
 from datetime import datetime
 
 from argon2 import PasswordHasher
@@ -13,6 +15,10 @@ from wiki.extensions import UTCDateTime, db, login_manager, string_enum, utcnow
 
 USERNAME_PATTERN = r"^[A-Za-z0-9_-]{3,32}$"
 _hasher = PasswordHasher()  # Argon2id with the library's current recommended cost
+
+
+def new_session_token() -> str:
+    return secrets.token_hex(32)
 
 
 class Role(enum.StrEnum):
@@ -34,11 +40,21 @@ class User(UserMixin, db.Model):
         string_enum(Role, "user_role"),
         default=Role.MEMBER,
     )
+    # Part of the login id kept in the session cookie; a new token ends every session at once.
+    session_token: Mapped[str] = mapped_column(String(64), default=new_session_token)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     def __init__(self, username: str, password: str | None = None, role: Role = Role.MEMBER) -> None:
         super().__init__(username=username, username_key=username.lower(), role=role)
+        self.session_token = new_session_token()
         self.set_password(password)
+
+    def get_id(self) -> str:
+        return f"{self.id}:{self.session_token}"
+
+    def end_all_sessions(self) -> None:
+        """Rotate the session token, so every copy of an old session cookie stops working."""
+        self.session_token = new_session_token()
 
     def set_password(self, password: str | None) -> None:
         self.password_hash = _hasher.hash(password) if password is not None else None
@@ -73,5 +89,12 @@ def count_users() -> int:
 
 
 @login_manager.user_loader
-def load_user(user_id: str) -> User | None:
-    return db.session.get(User, int(user_id)) if user_id.isdigit() else None
+def load_user(login_id: str) -> User | None:
+    """The user of a session, only while the session's token is still the user's current one."""
+    user_id, _, token = login_id.partition(":")
+    if not user_id.isdigit() or not token:
+        return None
+    user = db.session.get(User, int(user_id))
+    if user is None or not hmac.compare_digest(user.session_token, token):
+        return None
+    return user

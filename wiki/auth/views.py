@@ -3,10 +3,10 @@
 from urllib.parse import urlsplit
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, session, url_for
-from flask_login import login_user, logout_user
+from flask_login import current_user, login_required, login_user, logout_user
 from sqlalchemy.exc import IntegrityError
 
-from wiki.auth.forms import LoginForm, RegisterForm
+from wiki.auth.forms import LoginForm, PasswordChangeForm, RegisterForm
 from wiki.auth.models import User, find_user
 from wiki.extensions import db, limiter
 
@@ -73,8 +73,32 @@ def login():
 
 @bp.post("/logout")
 def logout():
-    """Log out (a POST, so no link or image can do it)."""
+    """Log out everywhere: the session token rotates, so copies of the cookie stop working too."""
+    if current_user.is_authenticated:
+        current_user.end_all_sessions()
+        db.session.commit()
     logout_user()
     session.clear()
     flash("Logged out.", "info")
     return redirect(url_for("pages.home"), code=303)
+
+
+@bp.route("/password", methods=["GET", "POST"])
+@login_required
+def change_password():
+    """Change the password; every other session of this account ends."""
+    form = PasswordChangeForm()
+    if form.validate_on_submit():
+        if not current_user.check_password(form.current.data):
+            form.current.errors = ["That is not your current password."]
+        else:
+            user = current_user._get_current_object()
+            user.set_password(form.password.data)
+            user.end_all_sessions()
+            db.session.commit()
+            session.clear()
+            login_user(user)  # this session continues under the new token
+            flash("Password changed. Other sessions of your account are logged out.", "success")
+            return redirect(url_for("pages.home"), code=303)
+    status = 422 if form.is_submitted() else 200
+    return render_template("auth/password.html", form=form), status

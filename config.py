@@ -36,6 +36,8 @@ class Config:
         self.RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI") or "memory://"
         self.SESSION_COOKIE_SECURE = env_flag("SESSION_COOKIE_SECURE", False)
         self.REQUIRE_SECRET_KEY = env_flag("REQUIRE_SECRET_KEY", False)
+        # How many proxies in front of the app to trust for X-Forwarded-For (0: trust none).
+        self.PROXY_COUNT = int(os.environ.get("PROXY_COUNT") or 0)
 
     SQLALCHEMY_ENGINE_OPTIONS: dict = {}
     SESSION_COOKIE_HTTPONLY = True
@@ -44,8 +46,18 @@ class Config:
     REMEMBER_COOKIE_SAMESITE = "Lax"
     WTF_CSRF_TIME_LIMIT = None  # tokens live as long as the session, so a long edit is not lost
     RATELIMIT_HEADERS_ENABLED = True
-    RATELIMIT_LOGIN = "10 per minute"
+    # Login failures: per account and address (a soft lock), per address, and per account whatever the address.
+    RATELIMIT_LOGIN_PER_CLIENT = "5 per 5 minutes"
+    RATELIMIT_LOGIN_PER_ADDRESS = "30 per 5 minutes"
+    RATELIMIT_LOGIN_PER_ACCOUNT = "100 per hour"
     RATELIMIT_REGISTER = "5 per hour"
+    # Writes per member; accounts younger than NEW_MEMBER_DAYS get the stricter _NEW limits.
+    NEW_MEMBER_DAYS = 3
+    RATELIMIT_EDIT = "60 per hour"
+    RATELIMIT_EDIT_NEW = "15 per hour"
+    RATELIMIT_COMMENT = "120 per hour"
+    RATELIMIT_COMMENT_NEW = "30 per hour"
+    RATELIMIT_PREVIEW = "120 per minute"
 
     # Explicit limits. MAX_CONTENT_LENGTH stops a huge request before it is read.
     MAX_CONTENT_LENGTH = 1024 * 1024

@@ -218,17 +218,78 @@ def test_create_admin_command_asks_for_the_password(app):
     assert short.exit_code != 0
 
 
-def test_login_is_throttled_with_retry_after(make_app):
-    app = make_app(RATELIMIT_ENABLED=True, RATELIMIT_LOGIN="2 per minute")
+def failed_login(client, username="alice", address="10.0.0.1"):
+    return client.post(
+        "/auth/login",
+        data={"username": username, "password": "wrong password", "csrf_token": csrf_token(client)},
+        environ_base={"REMOTE_ADDR": address},
+    )
+
+
+@pytest.fixture
+def throttled_app(make_app):
+    app = make_app(RATELIMIT_ENABLED=True)
     with app.app_context():
         db.create_all()
-    client = app.test_client()
-    data = {"username": "nobody", "password": "wrong password", "csrf_token": csrf_token(client)}
-    assert [client.post("/auth/login", data=data).status_code for _ in range(2)] == [422, 422]
-    throttled = client.post("/auth/login", data=data)
-    assert throttled.status_code == 429
-    assert int(throttled.headers["Retry-After"]) > 0
-    assert "Too many requests" in throttled.get_data(as_text=True)
+        db.session.add(User("alice", PASSWORD))
+        db.session.commit()
+    return app
+
+
+def test_five_failures_soft_lock_the_account_from_that_address(throttled_app):
+    client = throttled_app.test_client()
+    assert [failed_login(client).status_code for _ in range(5)] == [422] * 5
+    locked = failed_login(client)
+    assert locked.status_code == 429
+    assert int(locked.headers["Retry-After"]) > 0
+    assert "Too many failed logins" in locked.get_data(as_text=True)
+    # Even the right password waits out the lock from that address...
+    right = client.post(
+        "/auth/login",
+        data={"username": "alice", "password": PASSWORD, "csrf_token": csrf_token(client)},
+        environ_base={"REMOTE_ADDR": "10.0.0.1"},
+    )
+    assert right.status_code == 429
+    # ...but the owner logging in from elsewhere is not locked out, and other accounts are untouched.
+    assert failed_login(client, address="10.0.0.2").status_code == 422
+    assert failed_login(client, username="bob").status_code == 422
+
+
+def test_successful_logins_do_not_count(throttled_app):
+    client = throttled_app.test_client()
+    for _ in range(7):
+        response = client.post(
+            "/auth/login",
+            data={"username": "alice", "password": PASSWORD, "csrf_token": csrf_token(client)},
+            environ_base={"REMOTE_ADDR": "10.0.0.1"},
+        )
+        assert response.status_code == 303
+
+
+def test_an_account_takes_at_most_100_failures_an_hour_from_any_addresses(throttled_app):
+    client = throttled_app.test_client()
+    statuses = [failed_login(client, address=f"10.1.{n // 250}.{n % 250}").status_code for n in range(101)]
+    assert statuses[:100] == [422] * 100
+    assert statuses[100] == 429
+
+
+def test_forwarded_for_is_ignored_unless_a_proxy_is_configured(make_app):
+    from wiki.throttling import client_address
+
+    direct = make_app()
+    with direct.test_request_context(headers={"X-Forwarded-For": "6.6.6.6"}, environ_base={"REMOTE_ADDR": "10.0.0.9"}):
+        assert client_address() == "10.0.0.9"
+    proxied = make_app(PROXY_COUNT=1)
+    client = proxied.test_client()
+    seen = {}
+
+    @proxied.get("/probe-address")
+    def probe():
+        seen["address"] = client_address()
+        return "ok"
+
+    client.get("/probe-address", headers={"X-Forwarded-For": "6.6.6.6"}, environ_base={"REMOTE_ADDR": "10.0.0.9"})
+    assert seen["address"] == "6.6.6.6"
 
 
 @pytest.mark.parametrize("password", ["qwerty123456", "1qaz2wsx3edc", "  Q1W2E3R4T5Y6  "])

@@ -5,6 +5,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from config import INSTANCE_PATH, ROOT, Config
 from wiki.api.views import bp as api_bp
@@ -58,6 +59,11 @@ def create_app(config: Mapping | Config | None = None) -> Flask:
         **engine_options(app.config["SQLALCHEMY_DATABASE_URI"]),
         **app.config.get("SQLALCHEMY_ENGINE_OPTIONS", {}),
     }
+
+    if app.config["PROXY_COUNT"]:
+        # Behind known proxies, take the client address and scheme from their X-Forwarded-* headers.
+        count = app.config["PROXY_COUNT"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count)
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(ROOT / "migrations"))

@@ -2,13 +2,14 @@
 
 from urllib.parse import urlsplit
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, session, url_for
+from flask import Blueprint, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_required, login_user, logout_user
 from sqlalchemy.exc import IntegrityError
 
 from wiki.auth.forms import LoginForm, PasswordChangeForm, RegisterForm
 from wiki.auth.models import User, find_user
-from wiki.extensions import db, limiter
+from wiki.extensions import db
+from wiki.throttling import limit_register, throttle_login
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
 
@@ -22,16 +23,8 @@ def safe_next(target: str | None) -> str:
     return url_for("pages.home")
 
 
-def _login_limit() -> str:
-    return current_app.config["RATELIMIT_LOGIN"]
-
-
-def _register_limit() -> str:
-    return current_app.config["RATELIMIT_REGISTER"]
-
-
 @bp.route("/register", methods=["GET", "POST"])
-@limiter.limit(_register_limit, methods=["POST"])
+@limit_register
 def register():
     """Create an account and log in."""
     form = RegisterForm()
@@ -53,7 +46,7 @@ def register():
 
 
 @bp.route("/login", methods=["GET", "POST"])
-@limiter.limit(_login_limit, methods=["POST"])
+@throttle_login
 def login():
     """Log in with a username and password."""
     form = LoginForm()

@@ -28,6 +28,7 @@ from wiki.history.service import (
 )
 from wiki.pages.models import PageKind, get_page_or_404
 from wiki.pages.views import render_page
+from wiki.throttling import limit_comments, limit_edits
 
 bp = Blueprint("definitions", __name__)
 
@@ -76,6 +77,7 @@ def render_definition(
 
 @bp.post("/wiki/<slug>/definitions")
 @login_required
+@limit_edits
 def propose(slug: str):
     """Propose a definition of a term."""
     page = get_page_or_404(slug)
@@ -100,6 +102,7 @@ def show(definition_id: int):
 
 @bp.route("/definitions/<int:definition_id>/edit", methods=["GET", "POST"])
 @login_required
+@limit_edits
 def edit(definition_id: int):
     """The proposer (or a moderator) revises a definition; stale saves merge or answer 409."""
     definition = get_definition_or_404(definition_id)
@@ -151,6 +154,7 @@ def withdraw(definition_id: int):
 
 @bp.post("/definitions/<int:definition_id>/stance")
 @login_required
+@limit_comments
 def stance(definition_id: int):
     """Endorse, dispute, or take back a stance; a reason is posted as a labelled comment."""
     definition = get_definition_or_404(definition_id)
@@ -226,6 +230,7 @@ def diff(definition_id: int):
 
 @bp.post("/definitions/<int:definition_id>/revert/<int:number>")
 @login_required
+@limit_edits
 def revert(definition_id: int, number: int):
     """The proposer (or a moderator) restores an earlier wording as a new revision."""
     definition = get_definition_or_404(definition_id)

@@ -19,6 +19,7 @@ from wiki.history.service import (
 )
 from wiki.pages.models import Page, get_page_or_404
 from wiki.pages.views import render_page
+from wiki.throttling import limit_comments
 
 bp = Blueprint("discussion", __name__)
 
@@ -52,6 +53,7 @@ def _post(owner: Owner):
 
 @bp.post("/wiki/<slug>/comments")
 @login_required
+@limit_comments
 def post_on_page(slug: str):
     """Comment on a page, or reply to one of its comments (parent_id)."""
     return _post(get_page_or_404(slug))
@@ -59,6 +61,7 @@ def post_on_page(slug: str):
 
 @bp.post("/definitions/<int:definition_id>/comments")
 @login_required
+@limit_comments
 def post_on_definition(definition_id: int):
     """Comment on a definition, or reply to one of its comments (parent_id)."""
     return _post(get_definition_or_404(definition_id))
@@ -105,6 +108,7 @@ def show(comment_id: int):
 
 @bp.route("/comments/<int:comment_id>/edit", methods=["GET", "POST"])
 @login_required
+@limit_comments
 def edit(comment_id: int):
     """The author (or a moderator) edits a comment; every version is kept."""
     comment = get_comment_or_404(comment_id)

@@ -32,6 +32,7 @@ from wiki.pages.models import (
     slugify,
 )
 from wiki.rendering import render_markdown
+from wiki.throttling import limit_edits, limit_previews
 
 bp = Blueprint("pages", __name__)
 
@@ -143,6 +144,7 @@ def _save(page: Page | None, slug: str, form: PageForm) -> tuple[Page, SaveResul
 
 @bp.route("/wiki/<slug>/edit", methods=["GET", "POST"])
 @login_required
+@limit_edits
 def edit(slug: str):
     """Edit a page, or create it at this slug. Stale saves are merged or answered with 409."""
     if not is_canonical_slug(slug):
@@ -205,6 +207,7 @@ def _conflict(page: Page, slug: str, form: PageForm, result: SaveResult):
 
 @bp.post("/preview")
 @login_required
+@limit_previews
 def preview():
     """Rendered Markdown for the editor's live preview (the same renderer as saving)."""
     body = request.form.get("body", "")
@@ -236,6 +239,7 @@ def diff(slug: str):
 
 @bp.post("/wiki/<slug>/revert/<int:number>")
 @login_required
+@limit_edits
 def revert(slug: str, number: int):
     """Save a new revision whose text equals revision `number`."""
     page = get_page_or_404(slug)

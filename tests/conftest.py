@@ -2,10 +2,12 @@
 
 import os
 import re
+import threading
 from pathlib import Path
 
 import pytest
 from sqlalchemy import text
+from werkzeug.serving import make_server
 
 from config import TestConfig
 from wiki import create_app
@@ -202,3 +204,21 @@ def make_definition(app):
 def post_form(client, url: str, data: dict, token_from: str = "/"):
     """POST a form with a CSRF token taken from a page, as a browser would."""
     return client.post(url, data={"csrf_token": csrf_token(client, token_from), **data})
+
+
+@pytest.fixture
+def live_server(app):
+    """The app over real HTTP on a free port, one thread per request."""
+    http = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=http.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{http.server_port}"
+    http.shutdown()
+    thread.join(5)
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    setattr(item, f"report_{report.when}", report)  # lets fixtures see whether the test failed
+    return report

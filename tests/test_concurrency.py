@@ -6,7 +6,6 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 import requests
 from sqlalchemy import select
-from werkzeug.serving import make_server
 
 from tests.conftest import PASSWORD, csrf_from, hidden_value
 from wiki.extensions import db
@@ -17,13 +16,8 @@ CLIENTS = 8
 
 
 @pytest.fixture
-def server(app):
-    http = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=http.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{http.server_port}"
-    http.shutdown()
-    thread.join(5)
+def server(live_server):
+    return live_server
 
 
 def logged_in_session(base_url: str, username: str) -> requests.Session:

@@ -45,6 +45,7 @@ def test_revisions_newest_first_and_one_revision(client, make_page):
         "number": 3,
         "author": "writer",
         "summary": "seeded by test",
+        "hidden": False,
         "created_at": data["revisions"][0]["created_at"],
         "size": 6,
     }

@@ -16,6 +16,7 @@ from wiki.definitions.views import bp as definitions_bp
 from wiki.discussion.views import bp as discussion_bp
 from wiki.errors import register_error_handlers
 from wiki.extensions import csrf, db, limiter, login_manager, migrate
+from wiki.moderation.views import bp as moderation_bp
 from wiki.pages.views import bp as pages_bp
 from wiki.security import register_security_headers
 from wiki.templating import register_template_helpers
@@ -80,6 +81,7 @@ def create_app(config: Mapping | Config | None = None) -> Flask:
     app.register_blueprint(pages_bp)
     app.register_blueprint(definitions_bp)
     app.register_blueprint(discussion_bp)
+    app.register_blueprint(moderation_bp)
     app.register_blueprint(api_bp)
     csrf.exempt(api_bp)  # read-only JSON; it has no POST routes
 

@@ -5,10 +5,12 @@ import re
 import click
 from flask import Flask
 from flask.cli import with_appcontext
+from werkzeug.exceptions import HTTPException
 
 from wiki.auth.forms import PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS
 from wiki.auth.models import USERNAME_PATTERN, Role, User, find_user
 from wiki.extensions import db
+from wiki.moderation.service import set_role
 from wiki.pages.models import count_pages
 from wiki.seed.content import MEMBERS, PAGES
 from wiki.seed.debate import DEFINITIONS, DISCUSSIONS
@@ -52,6 +54,24 @@ def create_admin_command(username: str, password: str) -> None:
     click.echo(f"{user.username} is an administrator.")
 
 
+@click.command("set-role")
+@click.argument("username")
+@click.argument("role", type=click.Choice([role.value for role in Role]))
+@with_appcontext
+def set_role_command(username: str, role: str) -> None:
+    """Promote or demote a member: member, moderator or admin."""
+    user = find_user(username)
+    if user is None:
+        raise click.BadParameter(f"there is no member called {username}", param_hint="USERNAME")
+    try:
+        set_role(user, Role(role), by=None)
+    except HTTPException as refusal:
+        raise click.ClickException(refusal.description) from None
+    db.session.commit()
+    click.echo(f"{user.username} is now {role}.")
+
+
 def register_commands(app: Flask) -> None:
     app.cli.add_command(seed_command)
     app.cli.add_command(create_admin_command)
+    app.cli.add_command(set_role_command)

@@ -4,7 +4,7 @@ from datetime import datetime
 
 from flask import Flask
 
-from wiki.auth.permissions import may_modify
+from wiki.auth.permissions import may_moderate, may_modify
 from wiki.extensions import utcnow
 from wiki.rendering import excerpt
 
@@ -39,3 +39,4 @@ def register_template_helpers(app: Flask) -> None:
     app.add_template_filter(signed_bytes, "signed")
     app.add_template_filter(excerpt, "excerpt")
     app.add_template_global(may_modify, "may_modify")
+    app.add_template_global(may_moderate, "may_moderate")

@@ -1,7 +1,8 @@
 """Read-only JSON: pages and their revisions. Errors are JSON too (see wiki.errors)."""
 
-from flask import Blueprint, current_app, url_for
+from flask import Blueprint, abort, current_app, url_for
 
+from wiki.auth.permissions import may_moderate
 from wiki.definitions.models import RankedDefinition, definitions_of, get_definition_or_404, ranked_one
 from wiki.discussion.models import CommentNode, build_tree, get_comment_or_404, load_thread
 from wiki.history.models import Revision
@@ -16,7 +17,13 @@ def _next_url(endpoint: str, page_number: int, has_next: bool, **args) -> str | 
     return url_for(endpoint, page=page_number + 1, _external=True, **args) if has_next else None
 
 
+def _hidden(revision: Revision) -> bool:
+    return revision.is_hidden and not may_moderate()
+
+
 def page_json(page: Page, revision: Revision) -> dict:
+    if _hidden(revision):
+        abort(403, description="A moderator has hidden the text of this revision.")
     return {
         "slug": page.slug,
         "title": page.title,
@@ -34,7 +41,8 @@ def revision_json(revision: Revision) -> dict:
     return {
         "number": revision.number,
         "author": revision.author.username,
-        "summary": revision.summary,
+        "summary": None if _hidden(revision) else revision.summary,
+        "hidden": revision.is_hidden,
         "created_at": iso_time(revision.created_at),
         "size": revision.size,
     }
@@ -90,13 +98,16 @@ def revision(slug: str, number: int):
 
 def definition_json(item: RankedDefinition) -> dict:
     definition = item.definition
+    concealed = definition.is_hidden and not may_moderate()
     return {
         "id": definition.id,
         "page": definition.page.slug,
         "author": definition.author.username,
         "revision": item.revision.number,
-        "body": item.revision.body,
-        "html": item.revision.html,
+        "body": "" if concealed else item.revision.body,
+        "html": "" if concealed else item.revision.html,
+        "hidden": definition.is_hidden,
+        "locked": definition.is_locked,
         "endorsements": item.endorsements,
         "disputes": item.disputes,
         "score": item.score,
@@ -110,16 +121,18 @@ def definition_json(item: RankedDefinition) -> dict:
 def comment_json(node: CommentNode) -> dict:
     """A comment and, nested, all its replies; a deleted one keeps its place but not its text."""
     comment = node.comment
+    concealed = comment.is_deleted or (comment.is_hidden and not may_moderate())
     return {
         "id": comment.id,
         "parent_id": comment.parent_id,
         "author": None if comment.is_deleted else comment.author.username,
-        "body": "" if comment.is_deleted else node.revision.body,
-        "html": "" if comment.is_deleted else node.revision.html,
+        "body": "" if concealed else node.revision.body,
+        "html": "" if concealed else node.revision.html,
         "stance": comment.stance.value if comment.stance and not comment.is_deleted else None,
         "created_at": iso_time(comment.created_at),
         "edited": node.edited,
         "deleted": comment.is_deleted,
+        "hidden": comment.is_hidden,
         "replies": [comment_json(reply) for reply in node.replies],
     }
 

@@ -42,6 +42,9 @@ class User(UserMixin, db.Model):
     )
     # Part of the login id kept in the session cookie; a new token ends every session at once.
     session_token: Mapped[str] = mapped_column(String(64), default=new_session_token)
+    # A suspended member can read but not write until this moment.
+    suspended_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    suspension_reason: Mapped[str | None] = mapped_column(String(500))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     def __init__(self, username: str, password: str | None = None, role: Role = Role.MEMBER) -> None:
@@ -69,6 +72,10 @@ class User(UserMixin, db.Model):
         if _hasher.check_needs_rehash(self.password_hash):
             self.password_hash = _hasher.hash(password)
         return True
+
+    @property
+    def is_suspended(self) -> bool:
+        return self.suspended_until is not None and self.suspended_until > utcnow()
 
     @property
     def is_moderator(self) -> bool:

@@ -3,11 +3,12 @@
 from urllib.parse import urlsplit
 
 from flask import Blueprint, flash, redirect, render_template, request, session, url_for
-from flask_login import current_user, login_required, login_user, logout_user
+from flask_login import current_user, login_user, logout_user
 from sqlalchemy.exc import IntegrityError
 
 from wiki.auth.forms import LoginForm, PasswordChangeForm, RegisterForm
 from wiki.auth.models import User, find_user
+from wiki.auth.permissions import account_action
 from wiki.extensions import db
 from wiki.throttling import limit_register, throttle_login
 
@@ -77,7 +78,7 @@ def logout():
 
 
 @bp.route("/password", methods=["GET", "POST"])
-@login_required
+@account_action
 def change_password():
     """Change the password; every other session of this account ends."""
     form = PasswordChangeForm()

@@ -35,6 +35,9 @@ class Definition(db.Model):
         string_enum(DefinitionStatus, "definition_status"), default=DefinitionStatus.ACTIVE
     )
     withdrawn_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    is_locked: Mapped[bool] = mapped_column(default=False)  # while locked, only moderators edit
+    # Hidden from members: by three open flags until a moderator decides, or by a moderator's removal.
+    is_hidden: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     page: Mapped[Page] = relationship()
@@ -44,6 +47,11 @@ class Definition(db.Model):
     @property
     def is_withdrawn(self) -> bool:
         return self.status == DefinitionStatus.WITHDRAWN
+
+    @property
+    def is_out(self) -> bool:
+        """Out of the running: withdrawn, or hidden by moderation."""
+        return self.is_withdrawn or self.is_hidden
 
     def withdraw(self) -> None:
         self.status = DefinitionStatus.WITHDRAWN
@@ -101,16 +109,14 @@ def stance_counts(definition_ids: list[int]) -> dict[int, tuple[int, int]]:
 
 
 def rank(definitions: list[Definition]) -> list[RankedDefinition]:
-    """Active definitions by score (ties: older first), then withdrawn ones; the top leads if its score is above 0."""
+    """Definitions by score (ties: older first); withdrawn or hidden ones last. The top leads above zero."""
     counts = stance_counts([definition.id for definition in definitions])
     ranked = [
         RankedDefinition(definition, definition.document.head, *counts.get(definition.id, (0, 0)))
         for definition in definitions
     ]
-    ranked.sort(
-        key=lambda item: (item.definition.is_withdrawn, -item.score, item.definition.created_at, item.definition.id)
-    )
-    if ranked and not ranked[0].definition.is_withdrawn and ranked[0].score > 0:
+    ranked.sort(key=lambda item: (item.definition.is_out, -item.score, item.definition.created_at, item.definition.id))
+    if ranked and not ranked[0].definition.is_out and ranked[0].score > 0:
         top = ranked[0]
         ranked[0] = RankedDefinition(top.definition, top.revision, top.endorsements, top.disputes, is_leading=True)
     return ranked

@@ -1,10 +1,10 @@
 """Definitions: propose, show, edit (versioned like pages), withdraw, stances, compare."""
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
-from flask_login import current_user, login_required
+from flask_login import current_user
 from sqlalchemy.exc import IntegrityError
 
-from wiki.auth.permissions import may_modify, require_author_or_moderator
+from wiki.auth.permissions import may_moderate, may_modify, member_action, require_author_or_moderator, require_unlocked
 from wiki.definitions.forms import DefinitionEditForm, DefinitionForm, StanceForm
 from wiki.definitions.models import (
     Definition,
@@ -19,13 +19,9 @@ from wiki.discussion.forms import CommentForm
 from wiki.discussion.service import post_comment
 from wiki.discussion.thread import thread_context
 from wiki.extensions import db
-from wiki.history.display import flash_outcome, render_diff, render_history, render_revision
+from wiki.history.display import flash_outcome, render_diff, render_history, render_revision, visible_revision
 from wiki.history.models import Document
-from wiki.history.service import (
-    InvalidBase,
-    revert_to,
-    save_revision,
-)
+from wiki.history.service import InvalidBase, get_revision_or_404, revert_to, save_revision
 from wiki.pages.models import PageKind, get_page_or_404
 from wiki.pages.views import render_page
 from wiki.throttling import limit_comments, limit_edits
@@ -49,6 +45,7 @@ def _history_context(definition: Definition) -> dict:
         "endpoint_prefix": "definitions",
         "owner_args": {"definition_id": definition.id},
         "can_revert": may_modify(definition.author_id) and not definition.is_withdrawn,
+        "show_hidden": may_moderate(),
     }
 
 
@@ -76,7 +73,7 @@ def render_definition(
 
 
 @bp.post("/wiki/<slug>/definitions")
-@login_required
+@member_action
 @limit_edits
 def propose(slug: str):
     """Propose a definition of a term."""
@@ -101,12 +98,13 @@ def show(definition_id: int):
 
 
 @bp.route("/definitions/<int:definition_id>/edit", methods=["GET", "POST"])
-@login_required
+@member_action
 @limit_edits
 def edit(definition_id: int):
     """The proposer (or a moderator) revises a definition; stale saves merge or answer 409."""
     definition = get_definition_or_404(definition_id)
     require_author_or_moderator(definition.author_id, EDIT_REFUSAL)
+    require_unlocked(definition.is_locked, "definition")
     if definition.is_withdrawn:
         abort(400, description="This definition was withdrawn; it is kept as it was.")
     form = DefinitionEditForm()
@@ -140,11 +138,12 @@ def edit(definition_id: int):
 
 
 @bp.post("/definitions/<int:definition_id>/withdraw")
-@login_required
+@member_action
 def withdraw(definition_id: int):
     """The proposer withdraws a definition: it stays visible, marked withdrawn, with its history."""
     definition = get_definition_or_404(definition_id)
     require_author_or_moderator(definition.author_id, "Only the proposer (or a moderator) can withdraw a definition.")
+    require_unlocked(definition.is_locked, "definition")
     if not definition.is_withdrawn:
         definition.withdraw()
         db.session.commit()
@@ -153,7 +152,7 @@ def withdraw(definition_id: int):
 
 
 @bp.post("/definitions/<int:definition_id>/stance")
-@login_required
+@member_action
 @limit_comments
 def stance(definition_id: int):
     """Endorse, dispute, or take back a stance; a reason is posted as a labelled comment."""
@@ -229,14 +228,16 @@ def diff(definition_id: int):
 
 
 @bp.post("/definitions/<int:definition_id>/revert/<int:number>")
-@login_required
+@member_action
 @limit_edits
 def revert(definition_id: int, number: int):
     """The proposer (or a moderator) restores an earlier wording as a new revision."""
     definition = get_definition_or_404(definition_id)
     require_author_or_moderator(definition.author_id, EDIT_REFUSAL)
+    require_unlocked(definition.is_locked, "definition")
     if definition.is_withdrawn:
         abort(400, description="This definition was withdrawn; it is kept as it was.")
+    visible_revision(get_revision_or_404(definition.document, number), _history_context(definition))
     result = revert_to(definition.document, number, current_user)
     db.session.commit()
     flash("Nothing to revert." if result.outcome == "unchanged" else f"Reverted to revision {number}.", "info")

@@ -35,6 +35,8 @@ class Comment(db.Model):
     is_deleted: Mapped[bool] = mapped_column(default=False)
     deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     deleted_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    # Hidden from members by three open flags, until a moderator decides.
+    is_hidden: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     page: Mapped[Page | None] = relationship()

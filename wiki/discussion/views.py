@@ -1,9 +1,9 @@
 """Comments: post and reply, permalink, edit (every version kept), soft delete, history."""
 
 from flask import Blueprint, abort, flash, redirect, render_template, request
-from flask_login import current_user, login_required
+from flask_login import current_user
 
-from wiki.auth.permissions import require_author_or_moderator
+from wiki.auth.permissions import may_moderate, member_action, require_author_or_moderator
 from wiki.definitions.models import get_definition_or_404
 from wiki.definitions.views import render_definition
 from wiki.diffing import side_by_side
@@ -52,7 +52,7 @@ def _post(owner: Owner):
 
 
 @bp.post("/wiki/<slug>/comments")
-@login_required
+@member_action
 @limit_comments
 def post_on_page(slug: str):
     """Comment on a page, or reply to one of its comments (parent_id)."""
@@ -60,7 +60,7 @@ def post_on_page(slug: str):
 
 
 @bp.post("/definitions/<int:definition_id>/comments")
-@login_required
+@member_action
 @limit_comments
 def post_on_definition(definition_id: int):
     """Comment on a definition, or reply to one of its comments (parent_id)."""
@@ -79,6 +79,7 @@ def _history_context(comment: Comment) -> dict:
         "endpoint_prefix": "discussion",
         "owner_args": {"comment_id": comment.id},
         "can_revert": False,
+        "show_hidden": may_moderate(),
     }
 
 
@@ -107,7 +108,7 @@ def show(comment_id: int):
 
 
 @bp.route("/comments/<int:comment_id>/edit", methods=["GET", "POST"])
-@login_required
+@member_action
 @limit_comments
 def edit(comment_id: int):
     """The author (or a moderator) edits a comment; every version is kept."""
@@ -142,7 +143,7 @@ def edit(comment_id: int):
 
 
 @bp.post("/comments/<int:comment_id>/delete")
-@login_required
+@member_action
 def delete(comment_id: int):
     """Soft delete: the text gives way to a notice; replies stay where they are."""
     comment = get_comment_or_404(comment_id)

@@ -1,9 +1,9 @@
 """The history, old-revision and diff views every owner (page, definition, comment) shares."""
 
-from flask import current_app, flash, render_template
+from flask import abort, current_app, flash, render_template
 
 from wiki.diffing import diff_lines
-from wiki.history.models import Document
+from wiki.history.models import Document, Revision
 from wiki.history.service import SaveResult, diff_pair, get_revision_or_404, history_page, page_number_arg
 
 
@@ -13,17 +13,27 @@ def render_history(document: Document, context: dict) -> str:
     return render_template("history/history.html", history=entries, **context)
 
 
+HIDDEN = "A moderator has hidden the text of this revision. Moderators and administrators can still see it."
+
+
+def visible_revision(revision: Revision, context: dict) -> Revision:
+    """The revision, unless a moderator hid it and the viewer may not see hidden text (`show_hidden`)."""
+    if revision.is_hidden and not context.get("show_hidden"):
+        abort(403, description=HIDDEN)
+    return revision
+
+
 def render_revision(document: Document, number: int, context: dict) -> str:
     return render_template(
         "history/revision.html",
-        revision=get_revision_or_404(document, number),
+        revision=visible_revision(get_revision_or_404(document, number), context),
         head_number=document.head_number,
         **context,
     )
 
 
 def render_diff(document: Document, context: dict) -> str:
-    older, newer = diff_pair(document)
+    older, newer = (visible_revision(revision, context) for revision in diff_pair(document))
     return render_template(
         "history/diff.html",
         older=older,

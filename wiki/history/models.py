@@ -31,6 +31,8 @@ class Revision(db.Model):
     summary: Mapped[str] = mapped_column(String(300), default="")
     size: Mapped[int] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # A moderator may hide a revision's text from members; the text itself never changes.
+    is_hidden: Mapped[bool] = mapped_column(default=False)
 
     document: Mapped["Document"] = relationship(back_populates="revisions")
     author: Mapped["User"] = relationship()

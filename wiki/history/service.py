@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Literal
 from flask import abort, request
 from sqlalchemy import select, update
 from sqlalchemy.orm import joinedload
+from werkzeug.exceptions import ServiceUnavailable
 
 from wiki.diffing import three_way_merge
 from wiki.extensions import db, utcnow
@@ -26,8 +27,10 @@ class InvalidBase(ValueError):
     """The base revision named by an editor does not exist in this document."""
 
 
-class TooManyConcurrentSaves(RuntimeError):
-    """The head kept moving under a save; the caller should answer 503 and lose nothing."""
+class TooManyConcurrentSaves(ServiceUnavailable):
+    """The head kept moving under a save (it should not, with the row lock): a 503, nothing saved."""
+
+    description = "This was changing too fast to save safely. Nothing was saved; go back and send it again."
 
 
 @dataclass(frozen=True)
@@ -43,9 +46,14 @@ def normalize_text(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _head_number(document: Document) -> int:
+def _head_number(document: Document, *, lock: bool = False) -> int:
     # A fresh read: another transaction may have moved the head since this session loaded the row.
-    return db.session.scalar(select(Document.head_number).where(Document.id == document.id)) or 0
+    query = select(Document.head_number).where(Document.id == document.id)
+    if lock:
+        # Saves of one document queue on its row (PostgreSQL) instead of racing; SQLite's
+        # BEGIN IMMEDIATE already serializes writers, and it ignores FOR UPDATE.
+        query = query.with_for_update()
+    return db.session.scalar(query) or 0
 
 
 def get_revision(document: Document, number: int) -> Revision | None:
@@ -71,7 +79,7 @@ def save_revision(
     if db.session.new or document.id is None:
         db.session.flush()
     for _ in range(SAVE_ATTEMPTS):
-        head_number = _head_number(document)
+        head_number = _head_number(document, lock=True)
         if base is not None and not 1 <= base <= head_number:
             raise InvalidBase(f"revision {base} does not exist")
         head = get_revision(document, head_number) if head_number else None
@@ -107,7 +115,7 @@ def save_revision(
         db.session.flush()
         db.session.expire(document, ["head_number", "head"])
         return SaveResult(outcome, revision, revision, text)
-    raise TooManyConcurrentSaves(f"document {document.id} kept changing")
+    raise TooManyConcurrentSaves()
 
 
 def revert_to(document: Document, number: int, author: "User") -> SaveResult:

@@ -42,6 +42,7 @@ class Page(db.Model):
         default=PageKind.ARTICLE,
     )
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"), unique=True)
+    is_locked: Mapped[bool] = mapped_column(default=False)  # while locked, only moderators edit
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     document: Mapped[Document] = relationship()

@@ -5,17 +5,19 @@ from flask_login import current_user, login_required
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
+from wiki.auth.permissions import may_moderate, member_action, require_unlocked
 from wiki.definitions.forms import DefinitionForm
 from wiki.definitions.models import definitions_of
 from wiki.diffing import side_by_side
 from wiki.discussion.forms import CommentForm
 from wiki.discussion.thread import thread_context
 from wiki.extensions import db
-from wiki.history.display import flash_outcome, render_diff, render_history, render_revision
+from wiki.history.display import flash_outcome, render_diff, render_history, render_revision, visible_revision
 from wiki.history.models import Document
 from wiki.history.service import (
     InvalidBase,
     SaveResult,
+    get_revision_or_404,
     page_number_arg,
     revert_to,
     save_revision,
@@ -47,6 +49,7 @@ def _history_context(page: Page) -> dict:
         "endpoint_prefix": "pages",
         "owner_args": {"slug": page.slug},
         "can_revert": current_user.is_authenticated,
+        "show_hidden": may_moderate(),
     }
 
 
@@ -143,7 +146,7 @@ def _save(page: Page | None, slug: str, form: PageForm) -> tuple[Page, SaveResul
 
 
 @bp.route("/wiki/<slug>/edit", methods=["GET", "POST"])
-@login_required
+@member_action
 @limit_edits
 def edit(slug: str):
     """Edit a page, or create it at this slug. Stale saves are merged or answered with 409."""
@@ -152,6 +155,8 @@ def edit(slug: str):
             return render_template("pages/missing.html", slug=slug, can_create=False), 404
         return redirect(url_for("pages.edit", slug=slugify(slug), **request.args), code=308)
     page = find_page(slug)
+    if page is not None:
+        require_unlocked(page.is_locked, "page")
     form = PageForm(creating=page is None)
     if request.method == "GET":
         if page is None:
@@ -206,7 +211,7 @@ def _conflict(page: Page, slug: str, form: PageForm, result: SaveResult):
 
 
 @bp.post("/preview")
-@login_required
+@member_action
 @limit_previews
 def preview():
     """Rendered Markdown for the editor's live preview (the same renderer as saving)."""
@@ -238,11 +243,13 @@ def diff(slug: str):
 
 
 @bp.post("/wiki/<slug>/revert/<int:number>")
-@login_required
+@member_action
 @limit_edits
 def revert(slug: str, number: int):
     """Save a new revision whose text equals revision `number`."""
     page = get_page_or_404(slug)
+    require_unlocked(page.is_locked, "page")
+    visible_revision(get_revision_or_404(page.document, number), _history_context(page))
     result = revert_to(page.document, number, current_user)
     db.session.commit()
     if result.outcome == "unchanged":

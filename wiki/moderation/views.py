@@ -1,0 +1,233 @@
+"""Moderation: the flag queue, decisions, locks, hidden revisions, suspensions, roles, and the log."""
+
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+from sqlalchemy import select
+from sqlalchemy.orm import joinedload
+
+from wiki.auth.models import Role, User, find_user
+from wiki.auth.permissions import admin_action, member_action, moderator_action
+from wiki.auth.views import safe_next
+from wiki.definitions.models import get_definition_or_404
+from wiki.discussion.models import get_comment_or_404
+from wiki.extensions import db
+from wiki.history.models import Revision
+from wiki.history.service import page_number_arg
+from wiki.moderation.forms import DecisionForm, FlagForm, ReasonForm, RoleForm, SuspendForm
+from wiki.moderation.models import ModerationAction, Resolution, queue
+from wiki.moderation.service import decide, flag, set_lock, set_revision_hidden, set_role, suspend, unsuspend
+from wiki.pages.models import get_page_or_404
+
+bp = Blueprint("moderation", __name__)
+
+
+def _back(default: str):
+    return redirect(safe_next(request.form.get("next")) if request.form.get("next") else default, code=303)
+
+
+def _reason(form_class=ReasonForm):
+    form = form_class()
+    if not form.validate():
+        abort(400, description=" ".join(error for errors in form.errors.values() for error in errors))
+    return form
+
+
+def _flaggable(target_type: str, target_id: int):
+    if target_type == "comment":
+        return get_comment_or_404(target_id)
+    if target_type == "definition":
+        return get_definition_or_404(target_id)
+    abort(404)
+
+
+# Members flag.
+
+
+@bp.post("/comments/<int:comment_id>/flag")
+@member_action
+def flag_comment(comment_id: int):
+    """Ask moderators to look at a comment."""
+    comment = get_comment_or_404(comment_id)
+    form = _reason(FlagForm)
+    flag(comment, current_user, form.reason.data)
+    db.session.commit()
+    flash("Thank you: moderators will look at it.", "info")
+    return _back(url_for("discussion.show", comment_id=comment.id))
+
+
+@bp.post("/definitions/<int:definition_id>/flag")
+@member_action
+def flag_definition(definition_id: int):
+    """Ask moderators to look at a definition."""
+    definition = get_definition_or_404(definition_id)
+    form = _reason(FlagForm)
+    flag(definition, current_user, form.reason.data)
+    db.session.commit()
+    flash("Thank you: moderators will look at it.", "info")
+    return _back(url_for("definitions.show", definition_id=definition.id))
+
+
+# Moderators decide, lock and hide.
+
+
+@bp.get("/moderation")
+@moderator_action
+def index():
+    """Open flags, grouped by what they flag."""
+    groups: dict[tuple[str, int], list] = {}
+    for open_flag in queue():
+        key = ("comment", open_flag.comment_id) if open_flag.comment_id else ("definition", open_flag.definition_id)
+        groups.setdefault(key, []).append(open_flag)
+    return render_template("moderation/queue.html", groups=groups, form=DecisionForm(formdata=None))
+
+
+@bp.post("/moderation/decide/<target_type>/<int:target_id>")
+@moderator_action
+def decide_flags(target_type: str, target_id: int):
+    """Dismiss the flags on an item (it stays) or remove it."""
+    item = _flaggable(target_type, target_id)
+    form = _reason(DecisionForm)
+    if form.decision.data not in ("dismiss", "remove"):
+        abort(400, description="Decide dismiss or remove.")
+    resolution = Resolution.DISMISSED if form.decision.data == "dismiss" else Resolution.REMOVED
+    decide(item, current_user, resolution, form.reason.data or "")
+    db.session.commit()
+    flash(f"Flags {resolution.value}.", "success")
+    return _back(url_for("moderation.index"))
+
+
+@bp.post("/wiki/<slug>/lock")
+@moderator_action
+def lock_page(slug: str):
+    return _lock(get_page_or_404(slug), True, url_for("pages.show", slug=slug))
+
+
+@bp.post("/wiki/<slug>/unlock")
+@moderator_action
+def unlock_page(slug: str):
+    return _lock(get_page_or_404(slug), False, url_for("pages.show", slug=slug))
+
+
+@bp.post("/definitions/<int:definition_id>/lock")
+@moderator_action
+def lock_definition(definition_id: int):
+    return _lock(get_definition_or_404(definition_id), True, url_for("definitions.show", definition_id=definition_id))
+
+
+@bp.post("/definitions/<int:definition_id>/unlock")
+@moderator_action
+def unlock_definition(definition_id: int):
+    return _lock(get_definition_or_404(definition_id), False, url_for("definitions.show", definition_id=definition_id))
+
+
+def _lock(item, locked: bool, target: str):
+    set_lock(item, current_user, locked, _reason().reason.data or "")
+    db.session.commit()
+    flash("Locked: only moderators can edit it now." if locked else "Unlocked.", "success")
+    return redirect(target, code=303)
+
+
+@bp.post("/moderation/revisions/<int:revision_id>/hide")
+@moderator_action
+def hide_revision(revision_id: int):
+    """Hide an old revision's text from members (moderators and admins still see it)."""
+    return _set_hidden(revision_id, True)
+
+
+@bp.post("/moderation/revisions/<int:revision_id>/unhide")
+@moderator_action
+def unhide_revision(revision_id: int):
+    return _set_hidden(revision_id, False)
+
+
+def _set_hidden(revision_id: int, hidden: bool):
+    revision = db.get_or_404(Revision, revision_id)
+    set_revision_hidden(revision, current_user, hidden, _reason().reason.data or "")
+    db.session.commit()
+    flash(f"Revision {revision.number} is {'hidden from members' if hidden else 'visible again'}.", "success")
+    return _back(url_for("moderation.log"))
+
+
+# Members' standing.
+
+
+@bp.get("/moderation/users")
+@moderator_action
+def users():
+    """Members, newest first, with their role and any suspension."""
+    page_number = page_number_arg()
+    per_page = current_app.config["PER_PAGE"]
+    query = select(User).order_by(User.created_at.desc(), User.id.desc())
+    if request.args.get("q"):
+        query = query.where(User.username_key.contains(request.args["q"].lower(), autoescape=True))
+    members = db.session.scalars(query.offset((page_number - 1) * per_page).limit(per_page + 1)).all()
+    return render_template(
+        "moderation/users.html",
+        members=members[:per_page],
+        has_next=len(members) > per_page,
+        page_number=page_number,
+        suspend_form=SuspendForm(formdata=None),
+        role_form=RoleForm(formdata=None),
+        roles=list(Role),
+    )
+
+
+def _member_or_404(username: str) -> User:
+    member = find_user(username)
+    if member is None:
+        abort(404, description=f"There is no member called {username}.")
+    return member
+
+
+@bp.post("/moderation/users/<username>/suspend")
+@moderator_action
+def suspend_member(username: str):
+    """Suspend a member for a number of days: they can read, not write."""
+    member = _member_or_404(username)
+    form = _reason(SuspendForm)
+    suspend(member, current_user, form.days.data, form.reason.data)
+    db.session.commit()
+    flash(f"{member.username} is suspended for {form.days.data} days.", "success")
+    return _back(url_for("moderation.users"))
+
+
+@bp.post("/moderation/users/<username>/unsuspend")
+@moderator_action
+def unsuspend_member(username: str):
+    member = _member_or_404(username)
+    unsuspend(member, current_user, _reason().reason.data or "")
+    db.session.commit()
+    flash(f"{member.username} can write again.", "success")
+    return _back(url_for("moderation.users"))
+
+
+@bp.post("/moderation/users/<username>/role")
+@admin_action
+def change_role(username: str):
+    """Administrators promote and demote."""
+    member = _member_or_404(username)
+    form = _reason(RoleForm)
+    if form.role.data not in {role.value for role in Role}:
+        abort(400, description="Choose member, moderator or admin.")
+    set_role(member, Role(form.role.data), current_user, form.reason.data or "")
+    db.session.commit()
+    flash(f"{member.username} is now {form.role.data}.", "success")
+    return _back(url_for("moderation.users"))
+
+
+@bp.get("/moderation/log")
+@moderator_action
+def log():
+    """Every moderation action: who, what, when, why."""
+    page_number = page_number_arg()
+    per_page = current_app.config["PER_PAGE"]
+    actions = db.session.scalars(
+        select(ModerationAction)
+        .order_by(ModerationAction.created_at.desc(), ModerationAction.id.desc())
+        .offset((page_number - 1) * per_page)
+        .limit(per_page + 1)
+        .options(joinedload(ModerationAction.moderator))
+    ).all()
+    return render_template(
+        "moderation/log.html", actions=actions[:per_page], has_next=len(actions) > per_page, page_number=page_number
+    )

@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 WEB_CONCURRENCY ?= 2
 export FLASK_APP := wiki
 
-.PHONY: run serve test install install-test migrate seed clean
+.PHONY: run serve test install install-test migrate seed clean bench
 
 # Reinstall only when pyproject.toml changes.
 $(VENV)/.installed: pyproject.toml
@@ -38,7 +38,7 @@ run: seed
 serve: migrate
 	@test -n "$$SECRET_KEY" || { echo "SECRET_KEY is not set; refusing to start the production server." >&2; exit 1; }
 	REQUIRE_SECRET_KEY=1 $(BIN)/gunicorn --workers $(WEB_CONCURRENCY) --worker-class sync \
-		--bind $(HOST):$(PORT) --access-logfile - --error-logfile - --capture-output 'wiki:create_app()'
+		--bind $(HOST):$(PORT) --no-control-socket --access-logfile - --error-logfile - --capture-output 'wiki:create_app()'
 
 ## The whole suite; TEST_DATABASE_URL adds the PostgreSQL run.
 test: install-test
@@ -46,3 +46,8 @@ test: install-test
 
 clean:
 	rm -rf $(VENV) *.egg-info .pytest_cache
+
+## Benchmark: a 1,000-page wiki under gunicorn, loaded with wrk against a hello-app ceiling (docs/benchmarks.md).
+bench: install-test
+	@command -v wrk >/dev/null 2>&1 || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk; }
+	$(BIN)/python -m bench.run --write-docs docs/benchmarks.md

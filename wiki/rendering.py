@@ -117,6 +117,11 @@ def stored_html(html: str) -> Markup:
     return Markup(html)
 
 
+def rendered_fragment(html: str) -> Markup:
+    """Mark HTML that our own autoescaping templates rendered earlier (and a cache kept) as safe."""
+    return Markup(html)
+
+
 class _TextExtractor(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -129,7 +134,7 @@ class _TextExtractor(HTMLParser):
 def excerpt(html: str, length: int = 220) -> str:
     """The first words of rendered HTML as plain text, cut at a word boundary."""
     extractor = _TextExtractor()
-    extractor.feed(html)
+    extractor.feed(html[: length * 20])  # the opening is enough; markup seldom outweighs text twenty to one
     # Join without spaces: inline markup can end mid-word; blocks are already separated by newlines.
     text = " ".join("".join(extractor.parts).split())
     if len(text) <= length:

@@ -36,6 +36,8 @@ class Definition(db.Model):
     )
     withdrawn_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     is_locked: Mapped[bool] = mapped_column(default=False)  # while locked, only moderators edit
+    # Bumped with every change to the discussion, so a cached rendering of it knows it is stale.
+    thread_version: Mapped[int] = mapped_column(default=0)
     # Hidden from members: by three open flags until a moderator decides, or by a moderator's removal.
     is_hidden: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -57,7 +57,7 @@ def render_definition(
 ):
     """A definition with its counts, the member's stance, and its discussion."""
     stance = stance_of(definition, current_user) if current_user.is_authenticated else None
-    if stance_form is None:
+    if stance_form is None and current_user.is_authenticated:
         stance_form = StanceForm(formdata=None, stance=stance.kind.value if stance else "none")
     return render_template(
         "definitions/show.html",
@@ -66,7 +66,7 @@ def render_definition(
         page=definition.page,
         my_stance=stance,
         stance_form=stance_form,
-        comment_form=comment_form or CommentForm(formdata=None),
+        comment_form=comment_form or (CommentForm(formdata=None) if current_user.is_authenticated else None),
         can_edit=may_modify(definition.author_id),
         **thread_context(definition),
     ), status

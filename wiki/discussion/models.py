@@ -5,7 +5,7 @@ from datetime import datetime
 from typing import Literal
 
 from flask import abort
-from sqlalchemy import CheckConstraint, ForeignKey, and_, select
+from sqlalchemy import CheckConstraint, ForeignKey, and_, select, update
 from sqlalchemy.orm import Mapped, contains_eager, joinedload, mapped_column, relationship
 
 from wiki.auth.models import User
@@ -54,6 +54,16 @@ class Comment(db.Model):
         self.is_deleted = True
         self.deleted_at = utcnow()
         self.deleted_by = by
+
+
+def touch_thread(owner: Owner) -> None:
+    """Mark the owner's discussion changed (in the same transaction), so cached renderings expire."""
+    model = type(owner)
+    db.session.execute(
+        update(model).where(model.id == owner.id).values(thread_version=model.thread_version + 1),
+        execution_options={"synchronize_session": False},
+    )
+    db.session.expire(owner, ["thread_version"])
 
 
 def owner_filter(owner: Owner):

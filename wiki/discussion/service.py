@@ -4,7 +4,7 @@ from datetime import datetime
 
 from wiki.auth.models import User
 from wiki.definitions.models import StanceKind
-from wiki.discussion.models import Comment, Owner, owner_columns
+from wiki.discussion.models import Comment, Owner, owner_columns, touch_thread
 from wiki.extensions import db, utcnow
 from wiki.history.models import Document
 from wiki.history.service import save_revision
@@ -30,4 +30,5 @@ def post_comment(
     )
     db.session.add(comment)
     save_revision(comment.document, body, author, "Posted", at=at)
+    touch_thread(owner)
     return comment

@@ -8,7 +8,15 @@ from wiki.definitions.models import get_definition_or_404
 from wiki.definitions.views import render_definition
 from wiki.diffing import side_by_side
 from wiki.discussion.forms import CommentEditForm, CommentForm
-from wiki.discussion.models import Comment, Owner, build_tree, find_parent, get_comment_or_404, load_thread
+from wiki.discussion.models import (
+    Comment,
+    Owner,
+    build_tree,
+    find_parent,
+    get_comment_or_404,
+    load_thread,
+    touch_thread,
+)
 from wiki.discussion.service import post_comment
 from wiki.discussion.thread import owner_url, sort_arg, thread_context
 from wiki.extensions import db
@@ -102,7 +110,7 @@ def show(comment_id: int):
         comment=comment,
         owner=owner,
         ancestors=ancestors,
-        comment_form=CommentForm(formdata=None),
+        comment_form=CommentForm(formdata=None) if current_user.is_authenticated else None,
         **thread_context(owner, roots=[node], total=len(nodes)),
     )
 
@@ -136,6 +144,8 @@ def edit(comment_id: int):
         return render_template(
             "discussion/edit.html", comment=comment, form=form, conflict=conflict, theirs=result.head
         ), 409
+    if result.outcome != "unchanged":
+        touch_thread(comment.owner)
     db.session.commit()
     if result.outcome == "unchanged":
         flash("You changed nothing, so no new version was saved.", "info")
@@ -150,6 +160,7 @@ def delete(comment_id: int):
     require_author_or_moderator(comment.author_id, MODIFY_REFUSAL)
     if not comment.is_deleted:
         comment.soft_delete(current_user)
+        touch_thread(comment.owner)
         db.session.commit()
         flash("The comment is deleted. Its replies stay in place.", "info")
     return redirect(f"{owner_url(comment.owner)}#comment-{comment.id}", code=303)

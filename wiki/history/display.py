@@ -1,5 +1,7 @@
 """The history, old-revision and diff views every owner (page, definition, comment) shares."""
 
+from functools import lru_cache
+
 from flask import abort, current_app, flash, render_template
 
 from wiki.diffing import diff_lines
@@ -32,13 +34,29 @@ def render_revision(document: Document, number: int, context: dict) -> str:
     )
 
 
+# Diffs of texts larger than this are not kept, so the cache stays within a few tens of megabytes.
+CACHED_DIFF_MAX_CHARS = 100_000
+
+
+@lru_cache(maxsize=128)
+def _cached_diff(older_id: int, newer_id: int, older_body: str, newer_body: str) -> tuple:
+    return tuple(diff_lines(older_body, newer_body))
+
+
+def revision_diff(older: Revision, newer: Revision) -> tuple:
+    """Revisions never change, so the diff of two of them is worked out once per process."""
+    if len(older.body) + len(newer.body) > CACHED_DIFF_MAX_CHARS:
+        return tuple(diff_lines(older.body, newer.body))
+    return _cached_diff(older.id, newer.id, older.body, newer.body)
+
+
 def render_diff(document: Document, context: dict) -> str:
     older, newer = (visible_revision(revision, context) for revision in diff_pair(document))
     return render_template(
         "history/diff.html",
         older=older,
         newer=newer,
-        rows=diff_lines(older.body, newer.body),
+        rows=revision_diff(older, newer),
         head_number=document.head_number,
         **context,
     )

@@ -49,6 +49,8 @@ class Document(db.Model):
     # The newest revision's number; 0 before the first save. Saves advance it compare-and-set.
     head_number: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # When the newest revision was saved, so lists can sort by recent change without joining revisions.
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
 
     revisions: Mapped[list[Revision]] = relationship(
         back_populates="document", order_by=Revision.number, lazy="raise_on_sql", viewonly=True

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Literal
 
 from flask import abort, request
 from sqlalchemy import select, update
-from sqlalchemy.orm import joinedload
+from sqlalchemy.orm import defer, joinedload
 from werkzeug.exceptions import ServiceUnavailable
 
 from wiki.diffing import three_way_merge
@@ -93,10 +93,11 @@ def save_revision(
         if head is not None and text == head.body:
             return SaveResult("unchanged", None, head, text)
         html = str(render_markdown(text))
+        saved_at = at or utcnow()
         claimed = db.session.execute(
             update(Document)
             .where(Document.id == document.id, Document.head_number == head_number)
-            .values(head_number=head_number + 1)
+            .values(head_number=head_number + 1, updated_at=saved_at)
             .execution_options(synchronize_session=False)
         ).rowcount
         if claimed != 1:
@@ -109,11 +110,11 @@ def save_revision(
             author=author,
             summary=summary.strip(),
             size=len(text.encode("utf-8")),
-            created_at=at or utcnow(),
+            created_at=saved_at,
         )
         db.session.add(revision)
         db.session.flush()
-        db.session.expire(document, ["head_number", "head"])
+        db.session.expire(document, ["head_number", "head", "updated_at"])
         return SaveResult(outcome, revision, revision, text)
     raise TooManyConcurrentSaves()
 
@@ -165,7 +166,7 @@ def history_page(document: Document, page: int, per_page: int) -> HistoryPage:
         .order_by(Revision.number.desc())
         .offset(offset)
         .limit(per_page + 1)
-        .options(joinedload(Revision.author))
+        .options(joinedload(Revision.author), defer(Revision.body), defer(Revision.html))  # the table shows neither
     ).all()
     total = _head_number(document)  # numbers run 1..head without gaps
     shown = rows[:per_page]

@@ -6,7 +6,7 @@ from flask import abort
 
 from wiki.auth.models import Role, User
 from wiki.definitions.models import Definition
-from wiki.discussion.models import Comment
+from wiki.discussion.models import Comment, touch_thread
 from wiki.extensions import db, utcnow
 from wiki.history.models import Revision
 from wiki.moderation.models import FLAGS_TO_HIDE, Flag, Resolution, log_action, open_flaggers, open_flags_on
@@ -39,8 +39,10 @@ def flag(item: Flaggable, member: User, reason: str) -> None:
         abort(400, description="You have already flagged this.")
     db.session.add(Flag(**{column: item}, user=member, reason=reason.strip()))
     db.session.flush()
-    if open_flaggers(item) >= FLAGS_TO_HIDE:
+    if open_flaggers(item) >= FLAGS_TO_HIDE and not item.is_hidden:
         item.is_hidden = True
+        if isinstance(item, Comment):
+            touch_thread(item.owner)
 
 
 def decide(item: Flaggable, moderator: User, resolution: Resolution, reason: str) -> None:
@@ -56,6 +58,8 @@ def decide(item: Flaggable, moderator: User, resolution: Resolution, reason: str
         item.soft_delete(moderator)
     else:
         item.is_hidden = True
+    if isinstance(item, Comment):
+        touch_thread(item.owner)
     log_action(moderator, f"flags {resolution.value}", type(item).__name__.lower(), item.id, label(item), reason)
 
 

@@ -43,6 +43,8 @@ class Page(db.Model):
     )
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"), unique=True)
     is_locked: Mapped[bool] = mapped_column(default=False)  # while locked, only moderators edit
+    # Bumped with every change to the discussion, so a cached rendering of it knows it is stale.
+    thread_version: Mapped[int] = mapped_column(default=0)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     document: Mapped[Document] = relationship()
@@ -65,17 +67,25 @@ def get_page_or_404(slug: str) -> Page:
 
 
 def recently_changed(offset: int, limit: int) -> list[tuple[Page, Revision]]:
-    """Pages with their newest revision, most recently changed first."""
-    rows = db.session.execute(
-        select(Page, Revision)
+    """Pages with their newest revision, most recently changed first (sorting pages only, not revisions)."""
+    pages = db.session.scalars(
+        select(Page)
         .join(Page.document)
-        .join(Revision, and_(Revision.document_id == Document.id, Revision.number == Document.head_number))
-        .options(contains_eager(Page.document), joinedload(Revision.author))
-        .order_by(Revision.created_at.desc(), Page.id.desc())
+        .options(contains_eager(Page.document))
+        .order_by(Document.updated_at.desc(), Page.id.desc())
         .offset(offset)
         .limit(limit)
     ).all()
-    return [(page, revision) for page, revision in rows]
+    if not pages:
+        return []
+    heads = db.session.scalars(
+        select(Revision)
+        .join(Document, and_(Revision.document_id == Document.id, Revision.number == Document.head_number))
+        .where(Document.id.in_([page.document_id for page in pages]))
+        .options(joinedload(Revision.author))
+    ).all()
+    head_of = {revision.document_id: revision for revision in heads}
+    return [(page, head_of[page.document_id]) for page in pages]
 
 
 def count_pages() -> int:

@@ -126,8 +126,9 @@ def render_page(
         page=page,
         revision=page.document.head,
         definitions=definitions_of(page) if page.kind == PageKind.TERM else [],
-        definition_form=definition_form or DefinitionForm(formdata=None),
-        comment_form=comment_form or CommentForm(formdata=None),
+        # Forms (and their CSRF token, which starts a session) only for members who can use them.
+        definition_form=definition_form or (DefinitionForm(formdata=None) if current_user.is_authenticated else None),
+        comment_form=comment_form or (CommentForm(formdata=None) if current_user.is_authenticated else None),
         **thread_context(page),
     ), status
 

@@ -55,14 +55,19 @@ def _reset_postgres() -> None:
     db.session.commit()
 
 
-@pytest.fixture
-def app(database_url):
-    app = create_app(TestConfig(database_url))
+def fresh_schema(app) -> None:
+    """An empty schema for this test: truncate PostgreSQL's shared database; SQLite files are per test."""
     with app.app_context():
         if db.engine.dialect.name == "postgresql":
             _reset_postgres()
         else:
             db.create_all()
+
+
+@pytest.fixture
+def app(database_url):
+    app = create_app(TestConfig(database_url))
+    fresh_schema(app)
     yield app
     with app.app_context():
         db.session.remove()
@@ -79,6 +84,8 @@ def make_app(database_url):
         for name, value in settings.items():
             setattr(config, name, value)
         app = create_app(config)
+        if not apps and config.SQLALCHEMY_DATABASE_URI == TestConfig(database_url).SQLALCHEMY_DATABASE_URI:
+            fresh_schema(app)  # the first app of a test starts from an empty database
         apps.append(app)
         return app
 

@@ -208,3 +208,27 @@ def test_hostile_content_runs_no_script(page, make_user, make_page):
     assert page.evaluate("document.querySelectorAll('script:not([src]), iframe, svg').length") == 0
     page.evaluate("window.alert('probe')")  # the watcher itself works: a real alert is seen
     assert page.dialogs == ["probe"]
+
+
+def test_a_moderator_hides_a_revision_from_members(page, browser, live_server, make_user, make_page):
+    from wiki.auth.models import Role
+
+    make_page("IT manager", "Fine text.\n", "Libellous text.\n", "Fine text again.\n")
+    make_user("mod", role=Role.MODERATOR)
+    make_user("alice")
+    log_in(page, "mod")
+    page.goto("/wiki/it-manager/history")
+    page.locator("table.history tr", has_text="#2").locator("button:has-text('Hide')").click()
+    assert "hidden from members" in page.inner_text(".flashes")
+    page.goto("/moderation/log")
+    assert "hide revision" in page.inner_text("table.moderation-log")
+    member_context = browser.new_context(base_url=live_server)
+    member = member_context.new_page()
+    log_in(member, "alice")
+    member.goto("/wiki/it-manager/history")
+    assert "text hidden" in member.inner_text("table.history")
+    response = member.goto("/wiki/it-manager/revisions/2")
+    assert response.status == 403 and "Libellous" not in member.content()
+    member_context.close()
+    page.goto("/wiki/it-manager/revisions/2")
+    assert "Libellous text." in page.inner_text(".prose")

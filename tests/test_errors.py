@@ -88,3 +88,15 @@ def test_healthz_answers_503_when_the_database_does_not(make_app, tmp_path):
     response = app.test_client().get("/healthz")
     assert response.status_code == 503
     assert response.json["status"] == "unavailable"
+
+
+def test_production_refuses_debug_mode(make_app):
+    with pytest.raises(RuntimeError, match="Debug mode"):
+        make_app(REQUIRE_SECRET_KEY=True, SECRET_KEY="k" * 40, DEBUG=True)
+
+
+@pytest.mark.parametrize("url", ["/wiki/missing", "/api/v1/pages/missing", "/auth/logout"])
+def test_error_pages_reveal_no_versions(client, url):
+    body = client.get(url).get_data(as_text=True)
+    for leak in ("Werkzeug", "Python/", "Flask", "SQLAlchemy", "gunicorn", "Traceback"):
+        assert leak not in body

@@ -56,6 +56,8 @@ def create_app(config: Mapping | Config | None = None) -> Flask:
     if isinstance(config, Mapping):
         app.config.update(config)
     app.config["SECRET_KEY"] = _secret_key(app)
+    if app.config.get("REQUIRE_SECRET_KEY") and (app.debug or app.config.get("DEBUG")):
+        raise RuntimeError("Debug mode is on; refusing to start in production (the debugger runs code).")
     app.config["SQLALCHEMY_ENGINE_OPTIONS"] = {
         **engine_options(app.config["SQLALCHEMY_DATABASE_URI"]),
         **app.config.get("SQLALCHEMY_ENGINE_OPTIONS", {}),

@@ -76,6 +76,8 @@ def save_revision(
     (document, number) constraint backs it, so concurrent saves cannot both win.
     """
     body = normalize_text(body)
+    # Rendered before the document's row is locked, so other saves never wait on Markdown.
+    rendered = {body: str(render_markdown(body))}
     if db.session.new or document.id is None:
         db.session.flush()
     for _ in range(SAVE_ATTEMPTS):
@@ -92,7 +94,9 @@ def save_revision(
             text, outcome = merge.text, "merged"
         if head is not None and text == head.body:
             return SaveResult("unchanged", None, head, text)
-        html = str(render_markdown(text))
+        if text not in rendered:  # a merge produced new text
+            rendered[text] = str(render_markdown(text))
+        html = rendered[text]
         saved_at = at or utcnow()
         claimed = db.session.execute(
             update(Document)

@@ -143,8 +143,11 @@ class Builder:
     def document(self, bodies: list[str], start: datetime, end: datetime, summaries=None) -> int:
         """A document with one revision per body, numbered 1..n, spread between start and end."""
         document_id = self.next_id("documents")
-        self.rows.documents.append({"id": document_id, "head_number": len(bodies), "created_at": start})
         step = (end - start) / max(len(bodies), 1)
+        last_saved = start + step * max(len(bodies) - 1, 0)
+        self.rows.documents.append(
+            {"id": document_id, "head_number": len(bodies), "created_at": start, "updated_at": last_saved}
+        )
         for index, body in enumerate(bodies):
             number = index + 1
             summary = summaries(number) if summaries else ("" if number == 1 else f"Edit {number}")

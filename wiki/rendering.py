@@ -133,10 +133,14 @@ class _TextExtractor(HTMLParser):
 
 def excerpt(html: str, length: int = 220) -> str:
     """The first words of rendered HTML as plain text, cut at a word boundary."""
-    extractor = _TextExtractor()
-    extractor.feed(html[: length * 20])  # the opening is enough; markup seldom outweighs text twenty to one
-    # Join without spaces: inline markup can end mid-word; blocks are already separated by newlines.
-    text = " ".join("".join(extractor.parts).split())
+    # Parse only the opening (a few times the excerpt's length), and all of it only if that was not enough.
+    for window in (length * 4, len(html)):
+        extractor = _TextExtractor()
+        extractor.feed(html[:window])
+        # Join without spaces: inline markup can end mid-word; blocks are already separated by newlines.
+        text = " ".join("".join(extractor.parts).split())
+        if len(text) > length or window >= len(html):
+            break
     if len(text) <= length:
         return text
     return text[: length + 1].rsplit(" ", 1)[0] + "…"

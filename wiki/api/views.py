@@ -6,7 +6,7 @@ from wiki.auth.permissions import may_moderate
 from wiki.definitions.models import RankedDefinition, definitions_of, get_definition_or_404, ranked_one
 from wiki.discussion.models import CommentNode, build_tree, get_comment_or_404, load_thread
 from wiki.history.models import Revision
-from wiki.history.service import get_revision_or_404, history_page, page_number_arg
+from wiki.history.service import HistoryEntry, get_revision_or_404, history_page, page_number_arg
 from wiki.pages.models import Page, count_pages, get_page_or_404, recently_changed
 from wiki.templating import iso_time
 
@@ -37,11 +37,12 @@ def page_json(page: Page, revision: Revision) -> dict:
     }
 
 
-def revision_json(revision: Revision) -> dict:
+def revision_json(entry: HistoryEntry) -> dict:
+    revision = entry.revision
     return {
         "number": revision.number,
-        "author": revision.author.username,
-        "summary": None if _hidden(revision) else revision.summary,
+        "author": entry.author,
+        "summary": None if revision.is_hidden and not may_moderate() else revision.summary,
         "hidden": revision.is_hidden,
         "created_at": iso_time(revision.created_at),
         "size": revision.size,
@@ -84,7 +85,7 @@ def revisions(slug: str):
     page_number = page_number_arg()
     listing = history_page(found.document, page_number, current_app.config["PER_PAGE"])
     return {
-        "revisions": [revision_json(entry.revision) for entry in listing.entries],
+        "revisions": [revision_json(entry) for entry in listing.entries],
         "next": _next_url("api.revisions", page_number, listing.has_next, slug=slug),
     }
 
@@ -155,7 +156,7 @@ def definition_revisions(definition_id: int):
     page_number = page_number_arg()
     listing = history_page(found.document, page_number, current_app.config["PER_PAGE"])
     return {
-        "revisions": [revision_json(entry.revision) for entry in listing.entries],
+        "revisions": [revision_json(entry) for entry in listing.entries],
         "next": _next_url("api.definition_revisions", page_number, listing.has_next, definition_id=definition_id),
     }
 

@@ -55,8 +55,9 @@ def _post(owner: Owner):
             form.parent_id.errors = ["That comment was deleted; reply to the discussion instead."]
             return _refuse(owner, form)
     comment = post_comment(owner, form.body.data, current_user, parent)
+    target = f"{owner_url(owner)}#comment-{comment.id}"  # built before the commit expires the rows it reads
     db.session.commit()
-    return redirect(f"{owner_url(owner)}#comment-{comment.id}", code=303)
+    return redirect(target, code=303)
 
 
 @bp.post("/wiki/<slug>/comments")

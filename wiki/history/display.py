@@ -2,17 +2,25 @@
 
 from functools import lru_cache
 
-from flask import abort, current_app, flash, render_template
+from flask import abort, current_app, flash, render_template, url_for
 
 from wiki.diffing import diff_lines
 from wiki.history.models import Document, Revision
 from wiki.history.service import SaveResult, diff_pair, get_revision_or_404, history_page, page_number_arg
 
+NUMBER_SLOT = 987654321  # a revision number no document reaches, replaced by "{}" in a URL template
+
 
 def render_history(document: Document, context: dict) -> str:
     """Every revision, newest first; `context` names the owner for the shared templates."""
     entries = history_page(document, page_number_arg(), current_app.config["PER_PAGE"])
-    return render_template("history/history.html", history=entries, **context)
+    prefix, args = context["endpoint_prefix"], context["owner_args"]
+    # One url_for per kind of link, not three per line: the number is put in with str.format.
+    revision_url = url_for(f"{prefix}.revision", number=NUMBER_SLOT, **args).replace(str(NUMBER_SLOT), "{}")
+    diff_url = url_for(f"{prefix}.diff", **args) + "?from={}&to={}"
+    return render_template(
+        "history/history.html", history=entries, revision_url=revision_url, diff_url=diff_url, **context
+    )
 
 
 HIDDEN = "A moderator has hidden the text of this revision. Moderators and administrators can still see it."

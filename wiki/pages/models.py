@@ -7,7 +7,7 @@ from datetime import datetime
 
 from flask import abort
 from sqlalchemy import ForeignKey, String, and_, func, select
-from sqlalchemy.orm import Mapped, contains_eager, joinedload, mapped_column, relationship
+from sqlalchemy.orm import Mapped, contains_eager, defer, joinedload, mapped_column, relationship
 
 from wiki.extensions import UTCDateTime, db, string_enum, utcnow
 from wiki.history.models import Document, Revision
@@ -66,8 +66,11 @@ def get_page_or_404(slug: str) -> Page:
     return page
 
 
-def recently_changed(offset: int, limit: int) -> list[tuple[Page, Revision]]:
-    """Pages with their newest revision, most recently changed first (sorting pages only, not revisions)."""
+def recently_changed(offset: int, limit: int, *, with_html: bool = False) -> list[tuple[Page, Revision]]:
+    """Pages with their newest revision, most recently changed first (sorting pages only, not revisions).
+
+    The revisions' text is left unloaded; `with_html` loads the rendered text (for excerpts).
+    """
     pages = db.session.scalars(
         select(Page)
         .join(Page.document)
@@ -82,7 +85,7 @@ def recently_changed(offset: int, limit: int) -> list[tuple[Page, Revision]]:
         select(Revision)
         .join(Document, and_(Revision.document_id == Document.id, Revision.number == Document.head_number))
         .where(Document.id.in_([page.document_id for page in pages]))
-        .options(joinedload(Revision.author))
+        .options(joinedload(Revision.author), defer(Revision.body), *(() if with_html else (defer(Revision.html),)))
     ).all()
     head_of = {revision.document_id: revision for revision in heads}
     return [(page, head_of[page.document_id]) for page in pages]

@@ -58,7 +58,7 @@ def home():
     """Every term and article, most recently changed first, with an excerpt."""
     page_number = page_number_arg()
     per_page = current_app.config["PER_PAGE"]
-    rows = recently_changed((page_number - 1) * per_page, per_page)
+    rows = recently_changed((page_number - 1) * per_page, per_page, with_html=True)
     total = count_pages()
     return render_template(
         "pages/home.html",

@@ -1,6 +1,7 @@
 """The conflict rule under truly concurrent saves: real HTTP, one thread per client, one database."""
 
 import threading
+import uuid
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -92,3 +93,41 @@ def test_concurrent_saves_of_different_lines_are_all_merged(app, server, make_pa
     for n in range(CLIENTS):
         assert f"line {n * 2} edited by editor {n}" in final
     assert len(final.splitlines()) == len(original)
+
+
+def test_write_requests_render_markdown_before_their_transaction(app, client, member, make_page, monkeypatch):
+    """SQLite writers hold the write lock for the whole transaction: rendering must happen before it opens."""
+    from wiki import rendering
+
+    make_page("IT manager", "Start.\n", kind="term")
+    seen: list[tuple[str, bool]] = []
+    original = rendering._markdown.render
+
+    def spy(source, *args, **kwargs):
+        seen.append((source, db.session().in_transaction()))
+        return original(source, *args, **kwargs)
+
+    monkeypatch.setattr(rendering._markdown, "render", spy)
+    from tests.conftest import post_form, save_page
+
+    unique = uuid.uuid4().hex  # render_markdown remembers texts, so each run needs its own
+    edit, note, proposal = f"An edit {unique}.\n", f"A comment {unique}.", f"A definition {unique}."
+    assert save_page(client, "it-manager", edit).status_code == 303
+    assert post_form(client, "/wiki/it-manager/comments", {"body": note}, "/wiki/it-manager").status_code == 303
+    assert post_form(client, "/wiki/it-manager/definitions", {"body": proposal}).status_code == 303
+    rendered = {source: in_transaction for source, in_transaction in seen}
+    for text in (edit, note, proposal):
+        assert rendered[text] is False, text
+
+
+def test_login_does_not_take_the_write_lock(app):
+    from wiki.database import _writes_expected
+
+    with app.test_request_context("/auth/login", method="POST"):
+        from flask import request
+
+        request.url_rule = app.url_map.bind("localhost").match("/auth/login", method="POST", return_rule=True)[0]
+        assert request.endpoint == "auth.login"
+        assert _writes_expected() is False
+    with app.test_request_context("/wiki/x/comments", method="POST"):
+        assert _writes_expected() is True

@@ -273,6 +273,9 @@ def raw_html_passes_markdown(monkeypatch):
     """Markdown that lets raw HTML through, so the bleach allow-list alone has to stop it."""
     markdown = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
     monkeypatch.setattr(rendering, "_markdown", markdown)
+    rendering._render.cache_clear()  # render_markdown remembers outputs of the usual parser
+    yield
+    rendering._render.cache_clear()
 
 
 HOSTILE_HTML = {

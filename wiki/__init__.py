@@ -11,7 +11,7 @@ from config import INSTANCE_PATH, ROOT, Config
 from wiki.api.views import bp as api_bp
 from wiki.auth.views import bp as auth_bp
 from wiki.cli import register_commands
-from wiki.database import configure_engine, engine_options
+from wiki.database import configure_engine, engine_options, render_before_writing
 from wiki.definitions.views import bp as definitions_bp
 from wiki.discussion.views import bp as discussion_bp
 from wiki.errors import register_error_handlers
@@ -75,6 +75,8 @@ def create_app(config: Mapping | Config | None = None) -> Flask:
     login_manager.login_message = "Log in to do that."
     login_manager.login_message_category = "info"
     csrf.init_app(app)
+    # Before the limiter's hook, which may load the member and so open the write transaction.
+    app.before_request(render_before_writing)
     limiter.init_app(app)
     with app.app_context():
         configure_engine(db.engine)

@@ -3,7 +3,17 @@
 from flask import has_request_context, request
 from sqlalchemy import Engine, event
 
+from wiki.history.service import normalize_text
+from wiki.rendering import render_markdown
+
+MAX_PRERENDER_BYTES = 300 * 1024  # larger bodies are refused by validation anyway
+
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+# Posts that only read unless something rare happens (a login rehashing an old password): they must not
+# hold SQLite's write lock through slow work such as verifying a password.
+READ_MOSTLY_ENDPOINTS = frozenset({"auth.login"})
+# Form fields whose Markdown a write request may save.
+MARKDOWN_FIELDS = ("body", "reason")
 
 
 def engine_options(database_uri: str) -> dict:
@@ -18,7 +28,20 @@ def configure_engine(engine: Engine) -> None:
 
 
 def _writes_expected() -> bool:
-    return not (has_request_context() and request.method in SAFE_METHODS)
+    if not has_request_context():
+        return True
+    return request.method not in SAFE_METHODS and request.endpoint not in READ_MOSTLY_ENDPOINTS
+
+
+def render_before_writing() -> None:
+    """Render a write request's Markdown before any query opens its transaction (and takes the write lock);
+    save_revision then finds it in render_markdown's memory."""
+    if request.method in SAFE_METHODS or request.content_length and request.content_length > MAX_PRERENDER_BYTES:
+        return
+    for name in MARKDOWN_FIELDS:
+        text = request.form.get(name)
+        if text and text.strip():
+            render_markdown(normalize_text(text))
 
 
 def _configure_sqlite(engine: Engine) -> None:

@@ -1,5 +1,6 @@
 """Markdown -> sanitized HTML. The only place that makes Markup."""
 
+from functools import lru_cache
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
@@ -108,7 +109,16 @@ _cleaner = bleach.Cleaner(
 
 
 def render_markdown(source: str) -> Markup:
-    """Render Markdown (CommonMark, tables, strikethrough) and sanitize it with the allow-list."""
+    """Render Markdown (CommonMark, tables, strikethrough) and sanitize it with the allow-list.
+
+    Remembered for recent texts, so a write request can render before its transaction opens
+    (see wiki.database.render_before_writing) and the save inside it finds the work done.
+    """
+    return _render(source)
+
+
+@lru_cache(maxsize=64)
+def _render(source: str) -> Markup:
     return Markup(_cleaner.clean(_markdown.render(source)))
 
 

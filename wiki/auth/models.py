@@ -17,6 +17,10 @@ USERNAME_PATTERN = r"^[A-Za-z0-9_-]{3,32}$"
 _hasher = PasswordHasher()  # Argon2id with the library's current recommended cost
 
 
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
 def new_session_token() -> str:
     return secrets.token_hex(32)
 
@@ -47,10 +51,15 @@ class User(UserMixin, db.Model):
     suspension_reason: Mapped[str | None] = mapped_column(String(500))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
-    def __init__(self, username: str, password: str | None = None, role: Role = Role.MEMBER) -> None:
+    def __init__(
+        self, username: str, password: str | None = None, role: Role = Role.MEMBER, *, password_hash: str | None = None
+    ) -> None:
         super().__init__(username=username, username_key=username.lower(), role=role)
         self.session_token = new_session_token()
-        self.set_password(password)
+        if password_hash is not None:
+            self.password_hash = password_hash
+        else:
+            self.set_password(password)
 
     def get_id(self) -> str:
         return f"{self.id}:{self.session_token}"
@@ -60,7 +69,7 @@ class User(UserMixin, db.Model):
         self.session_token = new_session_token()
 
     def set_password(self, password: str | None) -> None:
-        self.password_hash = _hasher.hash(password) if password is not None else None
+        self.password_hash = hash_password(password) if password is not None else None
 
     def check_password(self, password: str) -> bool:
         if self.password_hash is None:

@@ -4,10 +4,10 @@ from urllib.parse import urlsplit
 
 from flask import Blueprint, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_user, logout_user
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 
 from wiki.auth.forms import LoginForm, PasswordChangeForm, RegisterForm
-from wiki.auth.models import User, find_user
+from wiki.auth.models import User, find_user, hash_password
 from wiki.auth.permissions import account_action
 from wiki.extensions import db
 from wiki.throttling import limit_register, throttle_login
@@ -29,8 +29,10 @@ def safe_next(target: str | None) -> str:
 def register():
     """Create an account and log in."""
     form = RegisterForm()
+    # Hash first: validation queries the database, which opens the write transaction, and hashing is slow.
+    password_hash = hash_password(form.password.data) if form.is_submitted() and form.password.data else None
     if form.validate_on_submit():
-        user = User(form.username.data, form.password.data)
+        user = User(form.username.data, password_hash=password_hash)
         db.session.add(user)
         try:
             db.session.commit()
@@ -54,7 +56,10 @@ def login():
     if form.validate_on_submit():
         user = find_user(form.username.data)
         if user is not None and user.check_password(form.password.data):
-            db.session.commit()  # keeps a rehashed password, if the hash was upgraded
+            try:
+                db.session.commit()  # keeps a rehashed password, if the hash was upgraded
+            except OperationalError:  # another writer got in first; the upgrade can wait for the next login
+                db.session.rollback()
             next_url = safe_next(request.args.get("next"))
             session.clear()  # a fresh session at login
             login_user(user)

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from flask import abort
-from sqlalchemy import ForeignKey, UniqueConstraint, case, func, select
+from sqlalchemy import ForeignKey, UniqueConstraint, func, select
 from sqlalchemy.orm import Mapped, joinedload, mapped_column, relationship
 
 from wiki.auth.models import User
@@ -94,28 +94,27 @@ def _with_head():
     return joinedload(Definition.document).joinedload(Document.head).joinedload(Revision.author)
 
 
-def stance_counts(definition_ids: list[int]) -> dict[int, tuple[int, int]]:
-    """(endorsements, disputes) per definition, counted from the stored stances in one query."""
-    if not definition_ids:
-        return {}
-    rows = db.session.execute(
-        select(
-            Stance.definition_id,
-            func.sum(case((Stance.kind == StanceKind.ENDORSE, 1), else_=0)),
-            func.sum(case((Stance.kind == StanceKind.DISPUTE, 1), else_=0)),
-        )
-        .where(Stance.definition_id.in_(definition_ids))
-        .group_by(Stance.definition_id)
-    ).all()
-    return {definition_id: (int(endorse), int(dispute)) for definition_id, endorse, dispute in rows}
+def _count_of(kind: StanceKind):
+    """How many stances of one kind a definition has, counted from the stored rows in the same query."""
+    return (
+        select(func.count())
+        .where(Stance.definition_id == Definition.id, Stance.kind == kind)
+        .correlate(Definition)
+        .scalar_subquery()
+    )
 
 
-def rank(definitions: list[Definition]) -> list[RankedDefinition]:
+def _with_counts():
+    return select(Definition, _count_of(StanceKind.ENDORSE), _count_of(StanceKind.DISPUTE)).options(
+        _with_head(), joinedload(Definition.author)
+    )
+
+
+def rank(rows) -> list[RankedDefinition]:
     """Definitions by score (ties: older first); withdrawn or hidden ones last. The top leads above zero."""
-    counts = stance_counts([definition.id for definition in definitions])
     ranked = [
-        RankedDefinition(definition, definition.document.head, *counts.get(definition.id, (0, 0)))
-        for definition in definitions
+        RankedDefinition(definition, definition.document.head, endorsements, disputes)
+        for definition, endorsements, disputes in rows
     ]
     ranked.sort(key=lambda item: (item.definition.is_out, -item.score, item.definition.created_at, item.definition.id))
     if ranked and not ranked[0].definition.is_out and ranked[0].score > 0:
@@ -125,11 +124,8 @@ def rank(definitions: list[Definition]) -> list[RankedDefinition]:
 
 
 def definitions_of(page: Page) -> list[RankedDefinition]:
-    """A term's definitions in page order, with their text and counts (a constant number of queries)."""
-    definitions = db.session.scalars(
-        select(Definition).where(Definition.page_id == page.id).options(_with_head(), joinedload(Definition.author))
-    ).all()
-    return rank(list(definitions))
+    """A term's definitions in page order, with their text and counts, in one query."""
+    return rank(db.session.execute(_with_counts().where(Definition.page_id == page.id)).all())
 
 
 def get_definition_or_404(definition_id: int) -> Definition:
@@ -144,7 +140,7 @@ def get_definition_or_404(definition_id: int) -> Definition:
 
 
 def ranked_one(definition: Definition) -> RankedDefinition:
-    endorsements, disputes = stance_counts([definition.id]).get(definition.id, (0, 0))
+    _, endorsements, disputes = db.session.execute(_with_counts().where(Definition.id == definition.id)).one()
     return RankedDefinition(definition, definition.document.head, endorsements, disputes)
 
 

@@ -21,7 +21,10 @@ COLLAPSE_DEPTH = 10
 
 def _rendered_threads() -> tuple[TTLCache, threading.Lock]:
     """This app's cache of rendered threads (one per app, so apps on other databases never share one)."""
-    return current_app.extensions.setdefault("rendered_threads", (TTLCache(maxsize=256, ttl=60), threading.Lock()))
+    extensions = current_app.extensions
+    if "rendered_threads" not in extensions:
+        extensions["rendered_threads"] = (TTLCache(maxsize=256, ttl=60), threading.Lock())
+    return extensions["rendered_threads"]
 
 
 def sort_arg() -> Sort:

@@ -63,7 +63,6 @@ class Config:
     MAX_CONTENT_LENGTH = 1024 * 1024
     BODY_MAX_BYTES = 200 * 1024
     TITLE_MAX_CHARS = 120
-    SUMMARY_MAX_CHARS = 300
     PER_PAGE = 50
 
     def as_dict(self) -> dict:

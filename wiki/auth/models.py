@@ -8,7 +8,7 @@ from datetime import datetime
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from flask_login import UserMixin
-from sqlalchemy import String, func, select
+from sqlalchemy import String, select
 from sqlalchemy.orm import Mapped, mapped_column
 
 from wiki.extensions import UTCDateTime, db, login_manager, string_enum, utcnow
@@ -98,10 +98,6 @@ class User(UserMixin, db.Model):
 def find_user(username: str) -> User | None:
     """Look a user up by name, without regard to case."""
     return db.session.scalar(select(User).where(User.username_key == username.lower()))
-
-
-def count_users() -> int:
-    return db.session.scalar(select(func.count()).select_from(User)) or 0
 
 
 @login_manager.user_loader

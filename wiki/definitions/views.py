@@ -19,9 +19,16 @@ from wiki.discussion.forms import CommentForm
 from wiki.discussion.service import post_comment
 from wiki.discussion.thread import thread_context
 from wiki.extensions import db
-from wiki.history.display import flash_outcome, render_diff, render_history, render_revision, visible_revision
+from wiki.history.display import (
+    flash_outcome,
+    render_diff,
+    render_history,
+    render_revision,
+    save_edit,
+    visible_revision,
+)
 from wiki.history.models import Document
-from wiki.history.service import InvalidBase, get_revision_or_404, revert_to, save_revision
+from wiki.history.service import get_revision_or_404, revert_to, save_revision
 from wiki.pages.models import PageKind, get_page_or_404
 from wiki.pages.views import render_page
 from wiki.throttling import limit_comments, limit_edits
@@ -114,24 +121,16 @@ def edit(definition_id: int):
         return render_template("definitions/edit.html", definition=definition, form=form)
     if not form.validate():
         return render_template("definitions/edit.html", definition=definition, form=form), 422
-    try:
-        result = save_revision(
-            definition.document, form.body.data, current_user, form.summary.data or "", form.base_number
-        )
-    except InvalidBase:
-        db.session.rollback()
-        form.base_revision.errors = ["The editor started from a revision that does not exist."]
-        return render_template("definitions/edit.html", definition=definition, form=form), 422
-    if result.outcome == "conflict":
-        db.session.rollback()
-        form.base_revision.data, form.body.data = str(result.head.number), result.body
-        return render_template(
-            "definitions/edit.html",
-            definition=definition,
-            form=form,
-            conflict=side_by_side(result.head.body, result.body),
-            theirs=result.head,
-        ), 409
+    result = save_edit(
+        definition.document,
+        form,
+        current_user,
+        form.summary.data or "",
+        lambda status, **extra: (
+            render_template("definitions/edit.html", definition=definition, form=form, **extra),
+            status,
+        ),
+    )
     db.session.commit()
     flash_outcome(result)
     return redirect(url_for("definitions.show", definition_id=definition.id), code=303)

@@ -143,15 +143,6 @@ def walk(roots: list[CommentNode], max_depth: int) -> list[ThreadStep]:
     return steps
 
 
-def count_nodes(roots: list[CommentNode]) -> int:
-    total, stack = 0, list(roots)
-    while stack:
-        node = stack.pop()
-        total += 1
-        stack.extend(node.replies)
-    return total
-
-
 def get_comment_or_404(comment_id: int) -> Comment:
     comment = db.session.scalar(
         select(Comment)

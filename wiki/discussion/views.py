@@ -6,7 +6,6 @@ from flask_login import current_user
 from wiki.auth.permissions import may_moderate, member_action, require_author_or_moderator
 from wiki.definitions.models import get_definition_or_404
 from wiki.definitions.views import render_definition
-from wiki.diffing import side_by_side
 from wiki.discussion.forms import CommentEditForm, CommentForm
 from wiki.discussion.models import (
     Comment,
@@ -20,11 +19,7 @@ from wiki.discussion.models import (
 from wiki.discussion.service import post_comment
 from wiki.discussion.thread import owner_url, sort_arg, thread_context
 from wiki.extensions import db
-from wiki.history.display import render_diff, render_history, render_revision
-from wiki.history.service import (
-    InvalidBase,
-    save_revision,
-)
+from wiki.history.display import render_diff, render_history, render_revision, save_edit
 from wiki.pages.models import Page, get_page_or_404
 from wiki.pages.views import render_page
 from wiki.throttling import limit_comments
@@ -132,19 +127,14 @@ def edit(comment_id: int):
         return render_template("discussion/edit.html", comment=comment, form=form)
     if not form.validate():
         return render_template("discussion/edit.html", comment=comment, form=form), 400
-    try:
-        result = save_revision(comment.document, form.body.data, current_user, "Edited", form.base_number)
-    except InvalidBase:
-        db.session.rollback()
-        form.base_revision.errors = ["The editor started from a version that does not exist."]
-        return render_template("discussion/edit.html", comment=comment, form=form), 400
-    if result.outcome == "conflict":
-        db.session.rollback()
-        form.base_revision.data, form.body.data = str(result.head.number), result.body
-        conflict = side_by_side(result.head.body, result.body)
-        return render_template(
-            "discussion/edit.html", comment=comment, form=form, conflict=conflict, theirs=result.head
-        ), 409
+    result = save_edit(
+        comment.document,
+        form,
+        current_user,
+        "Edited",
+        lambda status, **extra: (render_template("discussion/edit.html", comment=comment, form=form, **extra), status),
+        invalid_status=400,
+    )
     if result.outcome != "unchanged":
         touch_thread(comment.owner)
     db.session.commit()

@@ -2,11 +2,20 @@
 
 from functools import lru_cache
 
-from flask import abort, current_app, flash, render_template, url_for
+from flask import abort, current_app, flash, make_response, render_template, url_for
 
-from wiki.diffing import diff_lines
+from wiki.diffing import diff_lines, side_by_side
+from wiki.extensions import db
 from wiki.history.models import Document, Revision
-from wiki.history.service import SaveResult, diff_pair, get_revision_or_404, history_page, page_number_arg
+from wiki.history.service import (
+    InvalidBase,
+    SaveResult,
+    diff_pair,
+    get_revision_or_404,
+    history_page,
+    page_number_arg,
+    save_revision,
+)
 
 NUMBER_SLOT = 987654321  # a revision number no document reaches, replaced by "{}" in a URL template
 
@@ -68,6 +77,28 @@ def render_diff(document: Document, context: dict) -> str:
         head_number=document.head_number,
         **context,
     )
+
+
+def save_edit(document: Document, form, author, summary: str, show_editor, invalid_status: int = 422) -> SaveResult:
+    """Save what an editor form (fields body and base_revision) sent, or answer with the editor and save nothing.
+
+    A base revision that does not exist gets the editor back with an error (`invalid_status`); an overlapping
+    stale edit gets it back with 409, the user's text in place and theirs beside it. `show_editor(status,
+    **extra)` draws the owner's editor page.
+    """
+    try:
+        result = save_revision(document, form.body.data, author, summary, form.base_number)
+    except InvalidBase:
+        db.session.rollback()
+        form.base_revision.errors = ["The editor started from a revision that does not exist."]
+        abort(make_response(show_editor(invalid_status)))
+    if result.outcome == "conflict":
+        db.session.rollback()
+        theirs = result.head
+        form.base_revision.data = str(theirs.number)  # saving again means "I have seen their version"
+        form.body.data = result.body
+        abort(make_response(show_editor(409, conflict=side_by_side(theirs.body, result.body), theirs=theirs)))
+    return result
 
 
 def flash_outcome(result: SaveResult) -> None:

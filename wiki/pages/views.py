@@ -8,19 +8,23 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from wiki.auth.permissions import may_moderate, member_action, require_unlocked
 from wiki.definitions.forms import DefinitionForm
 from wiki.definitions.models import definitions_of
-from wiki.diffing import side_by_side
 from wiki.discussion.forms import CommentForm
 from wiki.discussion.thread import thread_context
 from wiki.extensions import db
-from wiki.history.display import flash_outcome, render_diff, render_history, render_revision, visible_revision
+from wiki.history.display import (
+    flash_outcome,
+    render_diff,
+    render_history,
+    render_revision,
+    save_edit,
+    visible_revision,
+)
 from wiki.history.models import Document
 from wiki.history.service import (
-    InvalidBase,
     SaveResult,
     get_revision_or_404,
     page_number_arg,
     revert_to,
-    save_revision,
 )
 from wiki.pages.forms import PageForm
 from wiki.pages.models import (
@@ -138,12 +142,15 @@ def _editor(page: Page | None, slug: str, form: PageForm, status: int = 200, **e
 
 
 def _save(page: Page | None, slug: str, form: PageForm) -> tuple[Page, SaveResult]:
-    """Create the page if it is missing, then save a revision of its document."""
+    """Create the page if it is missing, then save a revision of its document (or answer with the editor)."""
     if page is None:
         page = Page(slug=slug, title=form.title.data.strip(), kind=PageKind(form.kind.data), document=Document())
         db.session.add(page)
-    result = save_revision(page.document, form.body.data, current_user, form.summary.data or "", form.base_number)
-    return page, result
+
+    def show_editor(status: int, **extra):
+        return _editor(find_page(slug), slug, form, status, **extra)  # after the rollback: theirs, if any
+
+    return page, save_edit(page.document, form, current_user, form.summary.data or "", show_editor)
 
 
 @bp.route("/wiki/<slug>/edit", methods=["GET", "POST"])
@@ -176,39 +183,14 @@ def edit(slug: str):
 
     try:
         page, result = _save(page, slug, form)
-        if result.outcome != "conflict":
-            db.session.commit()
-    except InvalidBase as error:
-        db.session.rollback()
-        form.base_revision.errors = [f"The editor started from a revision that does not exist ({error})."]
-        return _editor(find_page(slug), slug, form, 422)
+        db.session.commit()
     except IntegrityError:
         # Someone created this slug at the same moment: treat ours as an edit of theirs.
         db.session.rollback()
         page, result = _save(find_page(slug), slug, form)
-        if result.outcome != "conflict":
-            db.session.commit()
-
-    if result.outcome == "conflict":
-        db.session.rollback()
-        return _conflict(find_page(slug), slug, form, result)
+        db.session.commit()
     flash_outcome(result)
     return redirect(url_for("pages.show", slug=page.slug), code=303)
-
-
-def _conflict(page: Page, slug: str, form: PageForm, result: SaveResult):
-    """409: the user's text back in the editor, theirs beside it, nothing saved."""
-    theirs = result.head
-    form.base_revision.data = str(theirs.number)  # saving again means "I have seen their version"
-    form.body.data = result.body
-    return _editor(
-        page,
-        slug,
-        form,
-        409,
-        conflict=side_by_side(theirs.body, result.body),
-        theirs=theirs,
-    )
 
 
 @bp.post("/preview")

@@ -48,11 +48,7 @@ def _flaggable(target_type: str, target_id: int):
 def flag_comment(comment_id: int):
     """Ask moderators to look at a comment."""
     comment = get_comment_or_404(comment_id)
-    form = _reason(FlagForm)
-    flag(comment, current_user, form.reason.data)
-    db.session.commit()
-    flash("Thank you: moderators will look at it.", "info")
-    return _back(url_for("discussion.show", comment_id=comment.id))
+    return _flag(comment, url_for("discussion.show", comment_id=comment.id))
 
 
 @bp.post("/definitions/<int:definition_id>/flag")
@@ -60,11 +56,14 @@ def flag_comment(comment_id: int):
 def flag_definition(definition_id: int):
     """Ask moderators to look at a definition."""
     definition = get_definition_or_404(definition_id)
-    form = _reason(FlagForm)
-    flag(definition, current_user, form.reason.data)
+    return _flag(definition, url_for("definitions.show", definition_id=definition.id))
+
+
+def _flag(item, default_back: str):
+    flag(item, current_user, _reason(FlagForm).reason.data)
     db.session.commit()
     flash("Thank you: moderators will look at it.", "info")
-    return _back(url_for("definitions.show", definition_id=definition.id))
+    return _back(default_back)
 
 
 # Moderators decide, lock and hide.

@@ -65,6 +65,10 @@ class Config:
     TITLE_MAX_CHARS = 120
     PER_PAGE = 50
 
+    # Renderings kept in memory for readers who are not logged in (wiki/caching.py); 0 turns it off.
+    READER_CACHE_SECONDS = 60
+    READER_CACHE_MAX_BYTES = 32 * 1024 * 1024
+
     def as_dict(self) -> dict:
         names = set(dir(type(self))) | set(vars(self))
         return {name: getattr(self, name) for name in names if name.isupper()}

@@ -284,16 +284,16 @@ def test_a_big_discussion_renders_with_a_constant_number_of_queries(app, client,
                 assert client.get(f"/wiki/{term}").status_code == 200
             finally:
                 event.remove(db.engine, "before_cursor_execute", listener)
-            return len(statements)
+            return len([sql for sql in statements if not sql.startswith("BEGIN")])  # SQLite's, issued by us
 
     add_comments(5)
     small = queries_for_page_view()
     add_comments(495)  # changes the thread, so the next view renders it afresh
     large = queries_for_page_view()
     assert large == small, (small, large)
-    assert large <= 8, large
-    cached = queries_for_page_view()  # anonymous readers now get the kept rendering
-    assert cached == large - 1
+    assert large <= 7, large
+    cached = queries_for_page_view()  # anonymous readers now get the kept rendering of the whole page
+    assert cached == 1  # the page's view_version, nothing else
     html = client.get(f"/wiki/{term}").get_data(as_text=True)
     assert html.count('class="comment depth-') == 500
 

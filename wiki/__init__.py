@@ -17,6 +17,7 @@ from wiki.discussion.views import bp as discussion_bp
 from wiki.errors import register_error_handlers
 from wiki.extensions import csrf, db, limiter, login_manager, migrate
 from wiki.moderation.views import bp as moderation_bp
+from wiki.pages.versions import track_page_versions
 from wiki.pages.views import bp as pages_bp
 from wiki.security import register_security_headers
 from wiki.templating import register_template_helpers
@@ -80,6 +81,7 @@ def create_app(config: Mapping | Config | None = None) -> Flask:
     limiter.init_app(app)
     with app.app_context():
         configure_engine(db.engine)
+    track_page_versions()
 
     app.register_blueprint(auth_bp)
     app.register_blueprint(pages_bp)

@@ -5,6 +5,7 @@ from flask_login import current_user
 from sqlalchemy.exc import IntegrityError
 
 from wiki.auth.permissions import may_moderate, may_modify, member_action, require_author_or_moderator, require_unlocked
+from wiki.caching import cached_for_readers
 from wiki.definitions.forms import DefinitionEditForm, DefinitionForm, StanceForm
 from wiki.definitions.models import (
     Definition,
@@ -30,6 +31,7 @@ from wiki.history.display import (
 from wiki.history.models import Document
 from wiki.history.service import get_revision_or_404, revert_to, save_revision
 from wiki.pages.models import PageKind, get_page_or_404
+from wiki.pages.versions import definition_page_view_version
 from wiki.pages.views import render_page
 from wiki.throttling import limit_comments, limit_edits
 
@@ -99,6 +101,7 @@ def propose(slug: str):
 
 
 @bp.get("/definitions/<int:definition_id>")
+@cached_for_readers(definition_page_view_version)
 def show(definition_id: int):
     """One definition with its discussion."""
     return render_definition(get_definition_or_404(definition_id))
@@ -209,18 +212,21 @@ def compare(slug: str):
 
 
 @bp.get("/definitions/<int:definition_id>/history")
+@cached_for_readers(definition_page_view_version)
 def history(definition_id: int):
     definition = get_definition_or_404(definition_id)
     return render_history(definition.document, _history_context(definition))
 
 
 @bp.get("/definitions/<int:definition_id>/revisions/<int:number>")
+@cached_for_readers(definition_page_view_version)
 def revision(definition_id: int, number: int):
     definition = get_definition_or_404(definition_id)
     return render_revision(definition.document, number, _history_context(definition))
 
 
 @bp.get("/definitions/<int:definition_id>/diff")
+@cached_for_readers(definition_page_view_version)
 def diff(definition_id: int):
     definition = get_definition_or_404(definition_id)
     return render_diff(definition.document, _history_context(definition))

@@ -1,30 +1,20 @@
 """What a template needs to draw a discussion: the tree as steps, the sort, where to post.
 
-Readers who are not logged in all see the same thread, so its rendered HTML is kept per process,
-keyed by the owner's thread_version (bumped with every change) and for at most a minute (so
-"5 minutes ago" stays roughly true). Members see their own reply and edit controls, rendered fresh.
+Readers who are not logged in all see the same thread, so its rendered HTML is kept (wiki/caching.py),
+keyed by the owner's thread_version (bumped with every change). Members see their own reply and edit
+controls, rendered fresh.
 """
 
-import threading
-
-from cachetools import TTLCache
-from flask import current_app, render_template, request, url_for
+from flask import render_template, request, url_for
 from flask_login import current_user
 
+from wiki.caching import render_cache
 from wiki.discussion.models import CommentNode, Owner, Sort, build_tree, load_thread, walk
 from wiki.pages.models import Page
 from wiki.rendering import rendered_fragment
 
 # Replies deeper than this continue on the comment's own page; the data has no depth limit.
 COLLAPSE_DEPTH = 10
-
-
-def _rendered_threads() -> tuple[TTLCache, threading.Lock]:
-    """This app's cache of rendered threads (one per app, so apps on other databases never share one)."""
-    extensions = current_app.extensions
-    if "rendered_threads" not in extensions:
-        extensions["rendered_threads"] = (TTLCache(maxsize=256, ttl=60), threading.Lock())
-    return extensions["rendered_threads"]
 
 
 def sort_arg() -> Sort:
@@ -56,14 +46,12 @@ def thread_context(owner: Owner, roots: list[CommentNode] | None = None, total: 
 
 def _cached_thread(owner: Owner, context: dict) -> dict:
     key = (type(owner).__name__, owner.id, owner.thread_version, context["sort"])
-    cache, lock = _rendered_threads()
-    with lock:  # the development server serves with threads
-        cached = cache.get(key)
+    cache = render_cache("threads")
+    cached = cache.get(key)
     if cached is None:
         nodes = load_thread(owner)
         steps = walk(build_tree(nodes, context["sort"]), COLLAPSE_DEPTH)
         cached = (render_template("discussion/_thread_body.html", **(context | {"steps": steps})), len(nodes))
-        with lock:
-            cache[key] = cached
+        cache.put(key, cached)
     html, total = cached
     return {"thread_html": rendered_fragment(html), "comment_total": total, "steps": None}

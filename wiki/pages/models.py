@@ -45,6 +45,8 @@ class Page(db.Model):
     is_locked: Mapped[bool] = mapped_column(default=False)  # while locked, only moderators edit
     # Bumped with every change to the discussion, so a cached rendering of it knows it is stale.
     thread_version: Mapped[int] = mapped_column(default=0)
+    # Bumped with every change to anything this page's views show (wiki/pages/versions.py).
+    view_version: Mapped[int] = mapped_column(default=0)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     document: Mapped[Document] = relationship()

@@ -6,6 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from wiki.auth.permissions import may_moderate, member_action, require_unlocked
+from wiki.caching import cached_for_readers
 from wiki.definitions.forms import DefinitionForm
 from wiki.definitions.models import definitions_of
 from wiki.discussion.forms import CommentForm
@@ -37,6 +38,7 @@ from wiki.pages.models import (
     recently_changed,
     slugify,
 )
+from wiki.pages.versions import page_view_version
 from wiki.rendering import render_markdown
 from wiki.throttling import limit_edits, limit_previews
 
@@ -108,6 +110,7 @@ def new():
 
 
 @bp.get("/wiki/<slug>")
+@cached_for_readers(page_view_version)
 def show(slug: str):
     """The current text of a page, or a 404 that offers to create it."""
     page = find_page(slug)
@@ -205,6 +208,7 @@ def preview():
 
 
 @bp.get("/wiki/<slug>/history")
+@cached_for_readers(page_view_version)
 def history(slug: str):
     """Every revision, newest first, with size changes; pick two to compare."""
     page = get_page_or_404(slug)
@@ -212,6 +216,7 @@ def history(slug: str):
 
 
 @bp.get("/wiki/<slug>/revisions/<int:number>")
+@cached_for_readers(page_view_version)
 def revision(slug: str, number: int):
     """An old revision, rendered and marked as old."""
     page = get_page_or_404(slug)
@@ -219,6 +224,7 @@ def revision(slug: str, number: int):
 
 
 @bp.get("/wiki/<slug>/diff")
+@cached_for_readers(page_view_version)
 def diff(slug: str):
     """Line and word differences between two revisions, unchanged context folded."""
     page = get_page_or_404(slug)

@@ -1,19 +1,23 @@
 """Each page's view_version: bumped in the same transaction as any change to what its views show.
 
-A page's views draw its text and history, its definitions (their text, stances, status, locks, flags) and
-the discussions of both. Rather than each write remembering which pages it affects, one listener looks at
-what every flush wrote and bumps the pages it belongs to; cached renderings (wiki/caching.py) are keyed by it.
+A page's views draw its text and history, its definitions (their text, stances, status, locks, hiding) and
+the discussions of both. Rather than each write remembering which pages it affects, listeners note what
+every flush wrote and, just before the transaction commits, bump the pages it belongs to (one UPDATE).
+Cached renderings (wiki/caching.py) are keyed by it.
 """
 
-from sqlalchemy import event, or_, select, update
+from dataclasses import dataclass, field
+
+from sqlalchemy import event, or_, select, union, update
 from sqlalchemy.orm import Session
 
 from wiki.definitions.models import Definition, Stance
 from wiki.discussion.models import Comment
 from wiki.extensions import db
 from wiki.history.models import Document, Revision
-from wiki.moderation.models import Flag
 from wiki.pages.models import Page
+
+TOUCHED = "touched_pages"
 
 
 def page_view_version(slug: str, **_view_args) -> int | None:
@@ -26,58 +30,112 @@ def definition_page_view_version(definition_id: int, **_view_args) -> int | None
     )
 
 
-def track_page_versions() -> None:
-    if not event.contains(Session, "after_flush", _bump_touched_pages):
-        event.listen(Session, "after_flush", _bump_touched_pages)
+@dataclass
+class Touched:
+    """What one transaction wrote, and whatever it already knows about where those things live."""
 
+    pages: set[int] = field(default_factory=set)
+    documents: set[int] = field(default_factory=set)
+    definitions: set[int] = field(default_factory=set)
+    comments: set[int] = field(default_factory=set)
+    page_of_definition: dict[int, int] = field(default_factory=dict)
+    owner_of_document: dict[int, tuple[str, int]] = field(default_factory=dict)
+    owner_of_comment: dict[int, tuple[str, int]] = field(default_factory=dict)
 
-def _bump_touched_pages(session: Session, _flush_context) -> None:
-    """After a flush (ids and foreign keys are set; session.new/dirty/deleted still list what was written)."""
-    pages: set[int] = set()
-    documents: set[int] = set()
-    definitions: set[int] = set()
-    comments: set[int] = set()
-    for item in (*session.new, *session.dirty, *session.deleted):
+    def note(self, item) -> None:
         match item:
             case Page():
-                pages.add(item.id)
+                self.pages.add(item.id)
+                self.owner_of_document[item.document_id] = ("page", item.id)
             case Document():
-                documents.add(item.id)
+                self.documents.add(item.id)
             case Revision():
-                documents.add(item.document_id)
+                self.documents.add(item.document_id)
             case Definition():
-                definitions.add(item.id)
+                self.definitions.add(item.id)
+                self.page_of_definition[item.id] = item.page_id
+                self.owner_of_document[item.document_id] = ("definition", item.id)
             case Stance():
-                definitions.add(item.definition_id)
+                self.definitions.add(item.definition_id)
             case Comment():
-                comments.add(item.id)
-            case Flag():
-                comments.add(item.comment_id)
-                definitions.add(item.definition_id)
-    pages.discard(None)
-    documents.discard(None)
-    definitions.discard(None)
-    comments.discard(None)
-    if not (pages or documents or definitions or comments):
+                self.comments.add(item.id)
+                owner = ("page", item.page_id) if item.page_id is not None else ("definition", item.definition_id)
+                self.owner_of_comment[item.id] = self.owner_of_document[item.document_id] = owner
+
+    def page_ids(self, session: Session) -> set[int]:
+        """Resolve everything to pages: from what the transaction itself wrote where it can, else by query."""
+        pages = set(self.pages)
+        definitions = set(self.definitions)
+        unknown_documents, unknown_comments = set(), set()
+        owners = [(self.owner_of_document, self.documents, unknown_documents),
+                  (self.owner_of_comment, self.comments, unknown_comments)]  # fmt: skip
+        for owner_of, items, unknown in owners:
+            for item_id in items:
+                kind, owner_id = owner_of.get(item_id, (None, None))
+                if kind == "page":
+                    pages.add(owner_id)
+                elif kind == "definition":
+                    definitions.add(owner_id)
+                else:
+                    unknown.add(item_id)
+        definitions.discard(None)
+        for definition_id in list(definitions):
+            if definition_id in self.page_of_definition:
+                pages.add(self.page_of_definition[definition_id])
+                definitions.discard(definition_id)
+        if unknown_documents or unknown_comments or definitions:
+            query = _owning_pages(unknown_documents, unknown_comments, definitions)
+            pages |= set(session.connection().scalars(query))
+        pages.discard(None)
+        return pages
+
+
+def _owning_pages(documents: set[int], comments: set[int], definitions: set[int]):
+    comments_of_documents = select(Comment.id).where(Comment.document_id.in_(documents))
+    all_comments = or_(Comment.id.in_(comments), Comment.id.in_(comments_of_documents))
+    all_definitions = or_(
+        Definition.id.in_(definitions),
+        Definition.document_id.in_(documents),
+        Definition.id.in_(select(Comment.definition_id).where(all_comments)),
+    )
+    return union(
+        select(Page.id).where(Page.document_id.in_(documents)),
+        select(Comment.page_id).where(all_comments, Comment.page_id.is_not(None)),
+        select(Definition.page_id).where(all_definitions),
+    )
+
+
+def track_page_versions() -> None:
+    for name, listener in (
+        ("after_flush", _note_flushed),
+        ("before_commit", _bump_touched_pages),
+        ("after_rollback", _forget),
+    ):
+        if not event.contains(Session, name, listener):
+            event.listen(Session, name, listener)
+
+
+def _note_flushed(session: Session, _flush_context) -> None:
+    """After a flush: ids and foreign keys are set, and session.new/dirty/deleted still list what was written."""
+    touched = session.info.setdefault(TOUCHED, Touched())
+    for item in (*session.new, *session.dirty, *session.deleted):
+        touched.note(item)
+
+
+def _bump_touched_pages(session: Session) -> None:
+    session.flush()  # so that what the commit would flush is noted too
+    touched = session.info.pop(TOUCHED, None)
+    if touched is None:
         return
-    touched_comments = select(Comment.id).where(or_(Comment.id.in_(comments), Comment.document_id.in_(documents)))
-    touched_definitions = select(Definition.id).where(
-        or_(
-            Definition.id.in_(definitions),
-            Definition.document_id.in_(documents),
-            Definition.id.in_(select(Comment.definition_id).where(Comment.id.in_(touched_comments))),
+    pages = touched.page_ids(session)
+    if pages:
+        session.connection().execute(
+            update(Page)
+            .where(Page.id.in_(pages))
+            .values(view_version=Page.view_version + 1)
+            .execution_options(synchronize_session=False)
         )
-    )
-    session.connection().execute(
-        update(Page)
-        .where(
-            or_(
-                Page.id.in_(pages),
-                Page.document_id.in_(documents),
-                Page.id.in_(select(Comment.page_id).where(Comment.id.in_(touched_comments))),
-                Page.id.in_(select(Definition.page_id).where(Definition.id.in_(touched_definitions))),
-            )
-        )
-        .values(view_version=Page.view_version + 1)
-        .execution_options(synchronize_session=False)
-    )
+
+
+def _forget(session: Session) -> None:
+    session.info.pop(TOUCHED, None)

@@ -1,6 +1,6 @@
 """Per-connection database settings, so SQLite and PostgreSQL behave alike under concurrent writers."""
 
-from flask import has_request_context, request
+from flask import request
 from sqlalchemy import Engine, event
 
 from wiki.history.service import normalize_text
@@ -9,9 +9,7 @@ from wiki.rendering import render_markdown
 MAX_PRERENDER_BYTES = 300 * 1024  # larger bodies are refused by validation anyway
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
-# Posts that only read unless something rare happens (a login rehashing an old password): they must not
-# hold SQLite's write lock through slow work such as verifying a password.
-READ_MOSTLY_ENDPOINTS = frozenset({"auth.login"})
+WRITE_STATEMENTS = ("INSERT", "UPDATE", "DELETE", "REPLACE", "CREATE", "DROP", "ALTER")
 # Form fields whose Markdown a write request may save.
 MARKDOWN_FIELDS = ("body", "reason")
 
@@ -25,12 +23,6 @@ def engine_options(database_uri: str) -> dict:
 def configure_engine(engine: Engine) -> None:
     if engine.dialect.name == "sqlite":
         _configure_sqlite(engine)
-
-
-def _writes_expected() -> bool:
-    if not has_request_context():
-        return True
-    return request.method not in SAFE_METHODS and request.endpoint not in READ_MOSTLY_ENDPOINTS
 
 
 def render_before_writing() -> None:
@@ -56,6 +48,19 @@ def _configure_sqlite(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def begin(connection) -> None:
-        # A write request takes the write lock up front: two writers queue on busy_timeout
-        # instead of one failing with "database is locked" when it upgrades a read lock.
-        connection.exec_driver_sql("BEGIN IMMEDIATE" if _writes_expected() else "BEGIN")
+        # Reads take no lock in WAL mode, so a transaction starts as a plain (deferred) one.
+        connection.exec_driver_sql("BEGIN")
+        connection.info["reading_only"] = True
+
+    @event.listens_for(engine, "before_cursor_execute")
+    def take_write_lock(connection, cursor, statement, _parameters, _context, _executemany) -> None:
+        # Before its first write, a transaction ends its read-only part and takes the write lock with
+        # BEGIN IMMEDIATE, which queues on busy_timeout. Upgrading the read transaction instead could fail
+        # at once with "database is locked" (its snapshot may be stale); and taking the lock at the request's
+        # first query would hold it through loading the member, the page and the form. What was read
+        # before is then as fresh as under PostgreSQL's READ COMMITTED, which the code already expects:
+        # saves advance the head by compare-and-set, and uniqueness is the database's constraints' job.
+        if connection.info.get("reading_only") and statement.lstrip()[:8].upper().startswith(WRITE_STATEMENTS):
+            connection.info["reading_only"] = False
+            cursor.execute("COMMIT")
+            cursor.execute("BEGIN IMMEDIATE")

@@ -187,25 +187,25 @@ def measure(name: str, base: str, path: str, args, env: dict | None = None, **ta
     return summarize(name, (env or {}).get("WRK_METHOD", "GET"), path, [data], **target)
 
 
-def compare(first: tuple[str, str, str], second: tuple[str, str, str], args, rounds: int = 3) -> list[Result]:
-    """Two (name, base, path) targets loaded in turn, ABBAAB, so a change in the machine's other load
+def compare(first: tuple, second: tuple, args, rounds: int = 3) -> list[Result]:
+    """Two (name, base, path, wrk env) targets loaded in turn, ABBAAB, so a change in the machine's other load
     during the comparison falls on both alike. Each side gets `rounds` runs of half the usual duration."""
     runs: dict[int, list[dict]] = {0: [], 1: []}
     seconds = max(args.duration // 2, 1)
     for side in (0, 1):
-        _name, base, path = (first, second)[side]
+        _name, base, path, env = (first, second)[side]
         if args.warmup:
-            wrk(base + path, args.warmup)
+            wrk(base + path, args.warmup, env)
             drain(base)
     for round_number in range(rounds):
         order = (0, 1) if round_number % 2 == 0 else (1, 0)
         for side in order:
-            _name, base, path = (first, second)[side]
-            runs[side].append(wrk(base + path, seconds))
+            _name, base, path, env = (first, second)[side]
+            runs[side].append(wrk(base + path, seconds, env))
             drain(base)
     return [
         summarize(name, "GET", path, runs[side], p99_target=False)
-        for side, (name, _base, path) in enumerate((first, second))
+        for side, (name, _base, path, _env) in enumerate((first, second))
     ]
 
 
@@ -345,14 +345,17 @@ def run(args) -> dict:
         "diff": "diff, revisions 1 -> 1000",
         "discussion_200": "200-comment discussion",
         "api_page": "JSON API: page",
-        "page_10_revisions": "page view, 10 revisions",
+        "page_10_revisions": "page view, 10 revisions (logged in, paired)",
+        "page_member": "page view, logged in (extra)",
+        "history_member": "history, logged in (extra)",
+        "diff_member": "diff 1 -> 1000, logged in (extra)",
         "discussion_1000": "1,000-comment discussion (extra)",
         "home": "home: 50 recently changed (extra)",
         "api_pages": "JSON API: page list",
         "api_comments_200": "JSON API: 200-comment tree (extra)",
         "discussion_200_member": "200-comment discussion, logged in (extra)",
         "post": "comment post (logged in)",
-        "page_small_wiki": "page view, wiki of 500 comments",
+        "page_small_wiki": "page view, wiki of 500 comments (logged in, paired)",
     }
 
     log(f"the large wiki: 1,000 pages, 50,000 comments ({'PostgreSQL' if 'postgres' in big_url else 'SQLite'})")
@@ -362,26 +365,35 @@ def run(args) -> dict:
         for name, path, _contains, target in reads:
             results[name] = measure(labels[name], base, path, args, target=target)
 
-        log("cost against history: the same page with 1,000 and with 10 revisions, in turn")
-        page_1000 = ("page view, 1,000 revisions (paired)", base, f"/wiki/{HISTORY_PAGE}")
-        page_10 = (labels["page_10_revisions"], base, f"/wiki/{SHORT_HISTORY_PAGE}")
+        cookie, token = log_in(base)
+        member = {"WRK_COOKIE": cookie}
+        # Members are never served kept renderings (wiki/caching.py): these rows show the cost of rendering.
+        member_reads = [
+            ("page_member", f"/wiki/{HISTORY_PAGE}"),
+            ("history_member", f"/wiki/{HISTORY_PAGE}/history"),
+            ("diff_member", history_diff),
+            ("discussion_200_member", f"/wiki/{DISCUSSION_200}"),
+        ]
+        for name, path in member_reads if args.extras else []:
+            results[name] = measure(labels[name], base, path, args, member, p99_target=False)
+
+        # Growth is measured as a member, so that each request renders the page afresh.
+        log("cost against history: the same page with 1,000 and with 10 revisions, in turn, logged in")
+        page_1000 = ("page view, 1,000 revisions (logged in, paired)", base, f"/wiki/{HISTORY_PAGE}", member)
+        page_10 = (labels["page_10_revisions"], base, f"/wiki/{SHORT_HISTORY_PAGE}", member)
         results["page_1000_paired"], results["page_10_revisions"] = compare(page_1000, page_10, args)
 
-        log("cost against size: the same page in a wiki of 50,000 comments and of 500, in turn")
+        log("cost against size: the same page in a wiki of 50,000 comments and of 500, in turn, logged in")
         with gunicorn("wiki:create_app()", wiki_env(small_url), server_log) as small:
             check_reads(small, [("page", f"/wiki/{HISTORY_PAGE}", "Proposed definitions")])
-            page_big = ("page view, 50,000 comments (paired)", base, f"/wiki/{HISTORY_PAGE}")
-            page_small = (labels["page_small_wiki"], small, f"/wiki/{HISTORY_PAGE}")
+            small_member = {"WRK_COOKIE": log_in(small)[0]}
+            page_big = ("page view, 50,000 comments (logged in, paired)", base, f"/wiki/{HISTORY_PAGE}", member)
+            page_small = (labels["page_small_wiki"], small, f"/wiki/{HISTORY_PAGE}", small_member)
             results["page_big_paired"], results["page_small_wiki"] = compare(page_big, page_small, args)
 
-        cookie, token = log_in(base)
         if args.extras:
             for name, path, _contains in extras:
                 results[name] = measure(labels[name], base, path, args, p99_target=False)
-            results["discussion_200_member"] = measure(
-                labels["discussion_200_member"], base, f"/wiki/{DISCUSSION_200}", args,
-                {"WRK_COOKIE": cookie}, p99_target=False,
-            )  # fmt: skip
         probe_post(base, cookie, token)  # last: it adds comments
         post_env = {
             "WRK_METHOD": "POST",
@@ -479,8 +491,11 @@ ORDER = [
     "page_10_revisions",
     "page_big_paired",
     "page_small_wiki",
-    "discussion_1000",
+    "page_member",
+    "history_member",
+    "diff_member",
     "discussion_200_member",
+    "discussion_1000",
     "home",
     "api_comments_200",
 ]

@@ -6,9 +6,9 @@ from html.parser import HTMLParser
 import pytest
 from sqlalchemy import event, func, select
 
-from tests.conftest import csrf_from, post_form
+from tests.conftest import PASSWORD, csrf_from, post_form
 from wiki.auth.models import Role, User
-from wiki.discussion.models import Comment
+from wiki.discussion.models import Comment, touch_thread
 from wiki.discussion.service import post_comment
 from wiki.extensions import db
 from wiki.pages.models import find_page
@@ -313,3 +313,55 @@ def test_readers_never_see_a_stale_cached_thread(app, client, member, page, make
     post_form(client, f"/comments/{first}/delete", {})
     assert "This comment was deleted." in reader.get(f"/wiki/{page}").get_data(as_text=True)
     assert "Set-Cookie" not in reader.get(f"/wiki/{page}").headers  # readers get no session
+
+
+def controls_of(html: str, comment_id: int) -> str:
+    """One comment's own part of the page: up to where its replies begin."""
+    return html.split(f'id="comment-{comment_id}"', 1)[1].split('<div class="replies">', 1)[0]
+
+
+def test_one_kept_thread_shows_each_member_their_own_controls(app, make_page, make_user):
+    """Members share a kept rendering of the thread; edit, delete, flag and the CSRF token are each viewer's."""
+    slug = make_page("IT manager")
+    for name in ("alice", "bob"):
+        make_user(name)
+    make_user("mod", role=Role.MODERATOR)
+    clients = {}
+    for name in ("alice", "bob", "mod"):
+        clients[name] = app.test_client()
+        token = csrf_from(clients[name].get("/auth/login").get_data(as_text=True))
+        clients[name].post("/auth/login", data={"username": name, "password": PASSWORD,
+                                                "csrf_token": token})  # fmt: skip
+    alices = posted_id(comment(clients["alice"], slug, "Alice's point."))
+    bobs = posted_id(comment(clients["bob"], slug, "Bob's reply.", alices))
+    pages = {name: client.get(f"/wiki/{slug}").get_data(as_text=True) for name, client in clients.items()}
+
+    def controls(viewer: str, comment_id: int) -> set[str]:
+        part = controls_of(pages[viewer], comment_id)
+        found = {"edit": f"/comments/{comment_id}/edit", "delete": f"/comments/{comment_id}/delete",
+                 "flag": f"/comments/{comment_id}/flag", "reply": f'name="parent_id" value="{comment_id}"'}  # fmt: skip
+        return {name for name, marker in found.items() if marker in part}
+
+    assert controls("alice", alices) == {"edit", "delete", "reply"}
+    assert controls("alice", bobs) == {"flag", "reply"}
+    assert controls("bob", alices) == {"flag", "reply"}
+    assert controls("bob", bobs) == {"edit", "delete", "reply"}
+    assert controls("mod", alices) == controls("mod", bobs) == {"edit", "delete", "flag", "reply"}
+    assert "<!--viewer-actions" not in pages["alice"] and "csrf-token-slot" not in pages["alice"]
+    # Every form on a member's page carries that member's token, and a reply posted with it is accepted.
+    for name, html in pages.items():
+        tokens = set(re.findall(r'name="csrf_token" (?:type="hidden" )?value="([^"]+)"', html))
+        assert len(tokens) == 1, (name, tokens)
+    assert pages["alice"].count(csrf_from(pages["alice"])) >= 5
+    response = clients["bob"].post(
+        f"/wiki/{slug}/comments",
+        data={"body": "Again.", "parent_id": str(alices), "csrf_token": csrf_from(pages["bob"])},
+    )
+    assert posted_id(response)
+    # A comment hidden by flags: moderators still read it, members see the notice.
+    with app.app_context():
+        db.session.get(Comment, alices).is_hidden = True
+        touch_thread(find_page(slug))  # as the moderation service does
+        db.session.commit()
+    assert "Alice's point." in clients["mod"].get(f"/wiki/{slug}").get_data(as_text=True)
+    assert "Alice's point." not in clients["bob"].get(f"/wiki/{slug}").get_data(as_text=True)

@@ -1,13 +1,19 @@
-"""What a template needs to draw a discussion: the tree as steps, the sort, where to post.
+"""What a template needs to draw a discussion: the rendered thread, the sort, where to post.
 
-Readers who are not logged in all see the same thread, so its rendered HTML is kept (wiki/caching.py),
-keyed by the owner's thread_version (bumped with every change). Members see their own reply and edit
-controls, rendered fresh.
+Every viewer of one kind (a reader who is not logged in, a member, a moderator) sees the same thread but for
+a few controls, so its rendering is kept per kind (wiki/caching.py), keyed by the owner's thread_version
+(bumped with every change). What differs between members is left in the rendering as slots: the CSRF token,
+and per comment the edit and delete controls (the author's, and a moderator's) or the flag form (everyone
+else's). `_fill_slots` puts the viewer's in for each request, with plain string work.
 """
+
+import re
 
 from flask import render_template, request, url_for
 from flask_login import current_user
+from flask_wtf.csrf import generate_csrf
 
+from wiki.auth.permissions import may_moderate
 from wiki.caching import render_cache
 from wiki.discussion.models import CommentNode, Owner, Sort, build_tree, load_thread, walk
 from wiki.pages.models import Page
@@ -15,6 +21,10 @@ from wiki.rendering import rendered_fragment
 
 # Replies deeper than this continue on the comment's own page; the data has no depth limit.
 COLLAPSE_DEPTH = 10
+# Stand-ins in kept renderings. Neither can come from user text: Markdown is sanitized, comments stripped.
+CSRF_SLOT = "csrf-token-slot"
+ACTIONS_SLOT = re.compile(r"<!--viewer-actions:(\d+):(\d+)-->")
+STAND_IN_ID = 987654321987654321
 
 
 def sort_arg() -> Sort:
@@ -33,25 +43,57 @@ def owner_url(owner: Owner) -> str:
     return url_for("definitions.show", definition_id=owner.id)
 
 
+def viewer_kind() -> str:
+    if not current_user.is_authenticated:
+        return "reader"
+    return "moderator" if may_moderate() else "member"
+
+
 def thread_context(owner: Owner, roots: list[CommentNode] | None = None, total: int | None = None) -> dict:
-    """The whole discussion of a page or definition (or, given roots, part of it)."""
-    context = {"sort": sort_arg(), "post_url": post_url(owner), "owner_url": owner_url(owner), "thread_html": None}
-    if roots is None and not current_user.is_authenticated:
-        return context | _cached_thread(owner, context)
+    """The whole discussion of a page or definition (kept per viewer kind), or, given roots, part of it."""
+    context = {"sort": sort_arg(), "post_url": post_url(owner), "owner_url": owner_url(owner)}
+    kind = viewer_kind()
     if roots is None:
-        nodes = load_thread(owner)
-        roots, total = build_tree(nodes, context["sort"]), len(nodes)
-    return context | {"steps": walk(roots, COLLAPSE_DEPTH), "comment_total": total}
+        html, total = _kept_thread(owner, context, kind)
+    else:
+        html = _render_thread(context, walk(roots, COLLAPSE_DEPTH), kind)
+    return context | {"thread_html": rendered_fragment(_fill_slots(html, kind)), "comment_total": total}
 
 
-def _cached_thread(owner: Owner, context: dict) -> dict:
-    key = (type(owner).__name__, owner.id, owner.thread_version, context["sort"])
+def _render_thread(context: dict, steps: list, kind: str) -> str:
+    return render_template(
+        "discussion/_thread_body.html", **context, steps=steps, viewer_kind=kind, csrf_slot=CSRF_SLOT
+    )
+
+
+def _kept_thread(owner: Owner, context: dict, kind: str) -> tuple[str, int]:
+    key = (type(owner).__name__, owner.id, owner.thread_version, context["sort"], kind)
     cache = render_cache("threads")
-    cached = cache.get(key)
-    if cached is None:
+    kept = cache.get(key)
+    if kept is None:
         nodes = load_thread(owner)
-        steps = walk(build_tree(nodes, context["sort"]), COLLAPSE_DEPTH)
-        cached = (render_template("discussion/_thread_body.html", **(context | {"steps": steps})), len(nodes))
-        cache.put(key, cached)
-    html, total = cached
-    return {"thread_html": rendered_fragment(html), "comment_total": total, "steps": None}
+        kept = (_render_thread(context, walk(build_tree(nodes, context["sort"]), COLLAPSE_DEPTH), kind), len(nodes))
+        cache.put(key, kept)
+    return kept
+
+
+def _fill_slots(html: str, kind: str) -> str:
+    if kind == "reader":
+        return html  # a reader's thread has no slots
+    viewer_id = current_user.id
+    stand_in = str(STAND_IN_ID)
+    own, others = (
+        render_template("discussion/_viewer_actions.html", part=part, comment_id=STAND_IN_ID)
+        for part in ("own", "others")
+    )
+
+    def actions(match: re.Match) -> str:
+        comment_id, author_id = match.group(1), int(match.group(2))
+        parts = []
+        if kind == "moderator" or author_id == viewer_id:
+            parts.append(own.replace(stand_in, comment_id))
+        if author_id != viewer_id:
+            parts.append(others.replace(stand_in, comment_id))
+        return "".join(parts)
+
+    return ACTIONS_SLOT.sub(actions, html).replace(CSRF_SLOT, generate_csrf())

@@ -38,6 +38,8 @@ class Config:
         self.REQUIRE_SECRET_KEY = env_flag("REQUIRE_SECRET_KEY", False)
         # How many proxies in front of the app to trust for X-Forwarded-For (0: trust none).
         self.PROXY_COUNT = int(os.environ.get("PROXY_COUNT") or 0)
+        # Renderings kept in memory for readers who are not logged in (wiki/caching.py); 0 turns it off.
+        self.READER_CACHE_SECONDS = int(os.environ.get("READER_CACHE_SECONDS") or 60)
 
     SQLALCHEMY_ENGINE_OPTIONS: dict = {}
     SESSION_COOKIE_HTTPONLY = True
@@ -65,8 +67,6 @@ class Config:
     TITLE_MAX_CHARS = 120
     PER_PAGE = 50
 
-    # Renderings kept in memory for readers who are not logged in (wiki/caching.py); 0 turns it off.
-    READER_CACHE_SECONDS = 60
     READER_CACHE_MAX_BYTES = 32 * 1024 * 1024
 
     def as_dict(self) -> dict:

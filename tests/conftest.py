@@ -148,6 +148,16 @@ def csrf_token(client, url: str = "/auth/login") -> str:
     return csrf_from(client.get(url).get_data(as_text=True))
 
 
+def as_user(app, username: str, password: str = PASSWORD):
+    """A new client of `app`, logged in through the real login view."""
+    client = app.test_client()
+    response = client.post(
+        "/auth/login", data={"username": username, "password": password, "csrf_token": csrf_token(client)}
+    )
+    assert response.status_code == 303, response.get_data(as_text=True)
+    return client
+
+
 @pytest.fixture
 def login(client):
     """Log in through the real login view."""

@@ -6,7 +6,7 @@ from html.parser import HTMLParser
 import pytest
 from sqlalchemy import event, func, select
 
-from tests.conftest import PASSWORD, csrf_from, post_form
+from tests.conftest import as_user, csrf_from, post_form
 from wiki.auth.models import Role, User
 from wiki.discussion.models import Comment, touch_thread
 from wiki.discussion.service import post_comment
@@ -326,12 +326,7 @@ def test_one_kept_thread_shows_each_member_their_own_controls(app, make_page, ma
     for name in ("alice", "bob"):
         make_user(name)
     make_user("mod", role=Role.MODERATOR)
-    clients = {}
-    for name in ("alice", "bob", "mod"):
-        clients[name] = app.test_client()
-        token = csrf_from(clients[name].get("/auth/login").get_data(as_text=True))
-        clients[name].post("/auth/login", data={"username": name, "password": PASSWORD,
-                                                "csrf_token": token})  # fmt: skip
+    clients = {name: as_user(app, name) for name in ("alice", "bob", "mod")}
     alices = posted_id(comment(clients["alice"], slug, "Alice's point."))
     bobs = posted_id(comment(clients["bob"], slug, "Bob's reply.", alices))
     pages = {name: client.get(f"/wiki/{slug}").get_data(as_text=True) for name, client in clients.items()}

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.conftest import PASSWORD, csrf_token, post_form, save_page
+from tests.conftest import as_user, post_form, save_page
 from wiki.auth.models import Role, find_user
 from wiki.extensions import db
 
@@ -10,15 +10,6 @@ from wiki.extensions import db
 @pytest.fixture
 def moderator(make_user):
     return make_user("mod", role=Role.MODERATOR)
-
-
-def as_user(app, username):
-    client = app.test_client()
-    response = client.post(
-        "/auth/login", data={"username": username, "password": PASSWORD, "csrf_token": csrf_token(client)}
-    )
-    assert response.status_code == 303
-    return client
 
 
 def log_text(app, moderator_name="mod") -> str:

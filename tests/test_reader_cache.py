@@ -7,21 +7,12 @@ bumps nothing, stays unseen), then that every change made through the app reache
 import pytest
 from sqlalchemy import text
 
-from tests.conftest import PASSWORD, csrf_token, post_form, save_page
+from tests.conftest import as_user, csrf_token, post_form, save_page
 from wiki.auth.models import Role
 from wiki.extensions import db
 
 PAGE_VIEWS = ["/wiki/it-manager", "/wiki/it-manager/history", "/wiki/it-manager/diff?from=1&to=2",
               "/wiki/it-manager/revisions/1"]  # fmt: skip
-
-
-def as_user(app, username: str):
-    client = app.test_client()
-    response = client.post(
-        "/auth/login", data={"username": username, "password": PASSWORD, "csrf_token": csrf_token(client)}
-    )
-    assert response.status_code == 303
-    return client
 
 
 def seen(reader, url: str) -> str:

@@ -150,3 +150,18 @@ def test_sqlite_takes_the_write_lock_only_for_writing(app, client, make_user, ma
     assert statements[: lock + 1][-2:] == ["COMMIT", "BEGIN IMMEDIATE"] and lock == writes[0] - 1, statements
     assert statements[0] == "BEGIN" and any(sql.startswith("SELECT") for sql in statements[:lock])
     assert statements.count("BEGIN IMMEDIATE") == 1 and statements[-1] == "COMMIT", statements
+
+
+def test_a_savepoint_after_reads_keeps_its_writes(app, make_user):
+    """On SQLite the write lock is taken by ending the read-only part of a transaction; a SAVEPOINT must come
+    after that, or the COMMIT would end it too."""
+    from wiki.auth.models import User, find_user
+
+    make_user("alice")
+    with app.app_context():
+        assert find_user("alice") is not None  # a read first
+        with db.session.begin_nested():
+            db.session.add(User("bob", PASSWORD))
+        db.session.commit()
+    with app.app_context():
+        assert find_user("bob") is not None

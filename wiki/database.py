@@ -9,7 +9,8 @@ from wiki.rendering import render_markdown
 MAX_PRERENDER_BYTES = 300 * 1024  # larger bodies are refused by validation anyway
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
-WRITE_STATEMENTS = ("INSERT", "UPDATE", "DELETE", "REPLACE", "CREATE", "DROP", "ALTER")
+# Statements that need the write lock; and SAVEPOINT, which the COMMIT that takes the lock would end.
+WRITE_STATEMENTS = ("INSERT", "UPDATE", "DELETE", "REPLACE", "CREATE", "DROP", "ALTER", "SAVEPOINT")
 # Form fields whose Markdown a write request may save.
 MARKDOWN_FIELDS = ("body", "reason")
 
@@ -60,7 +61,7 @@ def _configure_sqlite(engine: Engine) -> None:
         # first query would hold it through loading the member, the page and the form. What was read
         # before is then as fresh as under PostgreSQL's READ COMMITTED, which the code already expects:
         # saves advance the head by compare-and-set, and uniqueness is the database's constraints' job.
-        if connection.info.get("reading_only") and statement.lstrip()[:8].upper().startswith(WRITE_STATEMENTS):
+        if connection.info.get("reading_only") and statement.lstrip()[:9].upper().startswith(WRITE_STATEMENTS):
             connection.info["reading_only"] = False
             cursor.execute("COMMIT")
             cursor.execute("BEGIN IMMEDIATE")

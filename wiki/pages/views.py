@@ -110,7 +110,7 @@ def new():
 
 
 @bp.get("/wiki/<slug>")
-@cached_for_readers(page_view_version)
+@cached_for_readers(page_view_version, query_args=("sort",))
 def show(slug: str):
     """The current text of a page, or a 404 that offers to create it."""
     page = find_page(slug)
@@ -208,7 +208,7 @@ def preview():
 
 
 @bp.get("/wiki/<slug>/history")
-@cached_for_readers(page_view_version)
+@cached_for_readers(page_view_version, query_args=("page",))
 def history(slug: str):
     """Every revision, newest first, with size changes; pick two to compare."""
     page = get_page_or_404(slug)
@@ -224,7 +224,7 @@ def revision(slug: str, number: int):
 
 
 @bp.get("/wiki/<slug>/diff")
-@cached_for_readers(page_view_version)
+@cached_for_readers(page_view_version, query_args=("from", "to"))
 def diff(slug: str):
     """Line and word differences between two revisions, unchanged context folded."""
     page = get_page_or_404(slug)

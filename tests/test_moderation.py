@@ -212,3 +212,38 @@ def test_removing_a_flagged_comment_deletes_it(app, client, make_page, make_user
         from wiki.moderation.models import Flag
 
         assert all(item.resolution is not None for item in db.session.scalars(db.select(Flag)))
+
+
+def test_hidden_items_stay_hidden_everywhere_but_for_moderators(app, client, make_page, make_user, moderator):
+    """A hidden comment or definition is not readable through a reply's permalink, its history, its old
+    revisions, diffs or a side-by-side comparison; moderators still read all of them."""
+    term = make_page("IT manager", kind="term")
+    for name in ("author", "replier", "a", "b", "c"):
+        make_user(name)
+    author = as_user(app, "author")
+    response = post_form(author, "/wiki/it-manager/comments", {"body": "Nasty words."})
+    nasty = int(response.headers["Location"].rsplit("-", 1)[1])
+    response = post_form(
+        as_user(app, "replier"), "/wiki/it-manager/comments", {"body": "Calm down.", "parent_id": nasty}
+    )
+    reply = int(response.headers["Location"].rsplit("-", 1)[1])
+    response = post_form(author, f"/wiki/{term}/definitions", {"body": "Nasty definition."})
+    definition = int(response.headers["Location"].rsplit("/", 1)[1])
+    post_form(author, f"/wiki/{term}/definitions", {"body": "A fair definition."})
+    for name in ("a", "b", "c"):
+        member = as_user(app, name)
+        assert flag(member, f"/comments/{nasty}/flag").status_code == 303
+        assert flag(member, f"/definitions/{definition}/flag").status_code == 303
+    mod, reader, member = as_user(app, "mod"), client, as_user(app, "replier")
+    urls = [f"/comments/{nasty}/history", f"/comments/{nasty}/revisions/1", f"/definitions/{definition}/history",
+            f"/definitions/{definition}/revisions/1", f"/wiki/{term}/compare?a={definition}&b={definition + 1}"]  # fmt: skip
+    for viewer in (reader, member):
+        permalink = viewer.get(f"/comments/{reply}").get_data(as_text=True)
+        assert "Calm down." in permalink and "Nasty words." not in permalink
+        assert "hidden while moderators review it" in permalink
+        for url in urls:
+            response = viewer.get(url)
+            assert response.status_code == 403 and "Nasty" not in response.get_data(as_text=True), url
+    assert "Nasty words." in mod.get(f"/comments/{reply}").get_data(as_text=True)
+    for url in urls:
+        assert mod.get(url).status_code == 200, url

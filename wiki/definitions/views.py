@@ -43,8 +43,14 @@ EDIT_REFUSAL = (
 )
 
 
+def require_visible(definition: Definition) -> None:
+    if definition.is_hidden and not may_moderate():
+        abort(403, description="This definition is hidden while moderators review it.")
+
+
 def _history_context(definition: Definition) -> dict:
-    """What the shared history templates need for a definition."""
+    """What the shared history templates need for a definition; a hidden one's is for moderators."""
+    require_visible(definition)
     return {
         "definition": definition,
         "page": definition.page,
@@ -200,6 +206,7 @@ def compare(slug: str):
         definition = get_definition_or_404(int(raw))
         if definition.page_id != page.id:
             abort(404, description=f"Definition {raw} is not a definition of {page.title}.")
+        require_visible(definition)
         chosen.append(ranked_one(definition))
     first, second = chosen
     return render_template(

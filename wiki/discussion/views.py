@@ -72,9 +72,11 @@ def post_on_definition(definition_id: int):
 
 
 def _history_context(comment: Comment) -> dict:
-    """What the shared history templates need for a comment; a deleted one's history is for moderators."""
-    if comment.is_deleted and not (current_user.is_authenticated and current_user.is_moderator):
+    """What the shared history templates need for a comment; a deleted or hidden one's is for moderators."""
+    if comment.is_deleted and not may_moderate():
         abort(403, description="This comment was deleted; its history is visible to moderators only.")
+    if comment.is_hidden and not may_moderate():
+        abort(403, description="This comment is hidden while moderators review it.")
     return {
         "comment": comment,
         "owner_title": f"Comment {comment.id}",

@@ -235,8 +235,9 @@ def test_hidden_items_stay_hidden_everywhere_but_for_moderators(app, client, mak
         assert flag(member, f"/comments/{nasty}/flag").status_code == 303
         assert flag(member, f"/definitions/{definition}/flag").status_code == 303
     mod, reader, member = as_user(app, "mod"), client, as_user(app, "replier")
-    urls = [f"/comments/{nasty}/history", f"/comments/{nasty}/revisions/1", f"/definitions/{definition}/history",
-            f"/definitions/{definition}/revisions/1", f"/wiki/{term}/compare?a={definition}&b={definition + 1}"]  # fmt: skip
+    urls = [f"/comments/{nasty}/history", f"/comments/{nasty}/revisions/1",
+            f"/definitions/{definition}/history", f"/definitions/{definition}/revisions/1",
+            f"/wiki/{term}/compare?a={definition}&b={definition + 1}"]  # fmt: skip
     for viewer in (reader, member):
         permalink = viewer.get(f"/comments/{reply}").get_data(as_text=True)
         assert "Calm down." in permalink and "Nasty words." not in permalink
@@ -247,3 +248,45 @@ def test_hidden_items_stay_hidden_everywhere_but_for_moderators(app, client, mak
     assert "Nasty words." in mod.get(f"/comments/{reply}").get_data(as_text=True)
     for url in urls:
         assert mod.get(url).status_code == 200, url
+
+
+def test_two_demotions_at_once_leave_an_administrator(app, make_user):
+    """Each admin demotes the other at the same moment: one demotion wins, the other is refused."""
+    import threading
+
+    from werkzeug.exceptions import HTTPException
+
+    from wiki.moderation.service import set_role
+
+    make_user("root", role=Role.ADMIN)
+    make_user("chief", role=Role.ADMIN)
+    first_flushed = threading.Event()
+    outcomes: dict[str, str] = {}
+
+    def demote(username: str, by: str, wait: threading.Event | None) -> None:
+        with app.app_context():
+            try:
+                if wait is not None:
+                    wait.wait(10)
+                set_role(find_user(username), Role.MEMBER, find_user(by), "a coup")
+                if wait is None:
+                    first_flushed.set()
+                    threading.Event().wait(0.5)  # hold the transaction open while the other tries
+                db.session.commit()
+                outcomes[username] = "demoted"
+            except HTTPException as refusal:
+                outcomes[username] = refusal.description
+            finally:
+                first_flushed.set()
+                db.session.remove()
+
+    threads = [threading.Thread(target=demote, args=("chief", "root", None)),
+               threading.Thread(target=demote, args=("root", "chief", first_flushed))]  # fmt: skip
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    assert outcomes["chief"] == "demoted"
+    assert "last administrator" in outcomes["root"]
+    with app.app_context():
+        assert find_user("root").role == Role.ADMIN

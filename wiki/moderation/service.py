@@ -3,6 +3,8 @@
 from datetime import timedelta
 
 from flask import abort
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 
 from wiki.auth.models import Role, User
 from wiki.definitions.models import Definition
@@ -38,7 +40,11 @@ def flag(item: Flaggable, member: User, reason: str) -> None:
     if existing is not None:
         abort(400, description="You have already flagged this.")
     db.session.add(Flag(**{column: item}, user=member, reason=reason.strip()))
-    db.session.flush()
+    try:
+        db.session.flush()
+    except IntegrityError:  # the same member's flag from a moment ago (a double submit)
+        db.session.rollback()
+        abort(400, description="You have already flagged this.")
     if open_flaggers(item) >= FLAGS_TO_HIDE and not item.is_hidden:
         item.is_hidden = True
         if isinstance(item, Comment):
@@ -96,10 +102,16 @@ def unsuspend(member: User, moderator: User, reason: str) -> None:
 
 def set_role(member: User, role: Role, by: User | None, reason: str = "") -> None:
     """Promote or demote; the last administrator cannot be demoted (nobody could promote again)."""
-    if member.role == Role.ADMIN and role != Role.ADMIN:
-        admins = db.session.scalar(db.select(db.func.count()).select_from(User).where(User.role == Role.ADMIN))
-        if admins <= 1:
-            abort(400, description="This is the last administrator; promote another first.")
+    demoting_an_admin = member.role == Role.ADMIN and role != Role.ADMIN
+    if demoting_an_admin:
+        # Two demotions at once must not leave no administrator: on PostgreSQL they queue on the admins'
+        # rows (locked in id order); on SQLite the write below takes the write lock, so the count is current.
+        db.session.scalars(select(User.id).where(User.role == Role.ADMIN).order_by(User.id).with_for_update()).all()
     member.role = role
+    if demoting_an_admin:
+        db.session.flush()
+        if not db.session.scalar(select(func.count()).select_from(User).where(User.role == Role.ADMIN)):
+            db.session.rollback()
+            abort(400, description="This is the last administrator; promote another first.")
     if by is not None:
         log_action(by, f"set role {role.value}", "user", member.id, label(member), reason)

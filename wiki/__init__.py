@@ -76,7 +76,7 @@ def create_app(config: Mapping | Config | None = None) -> Flask:
     login_manager.login_message = "Log in to do that."
     login_manager.login_message_category = "info"
     csrf.init_app(app)
-    # Before the limiter's hook, which may load the member and so open the write transaction.
+    # Before the limiter's hook, which may load the member and so open a transaction: no rendering inside one.
     app.before_request(render_before_writing)
     limiter.init_app(app)
     with app.app_context():

@@ -37,6 +37,14 @@ def render_before_writing() -> None:
             render_markdown(normalize_text(text))
 
 
+def _writes(statement: str, context) -> bool:
+    """Whether a statement needs the write lock: SQLAlchemy knows for the statements it compiled (a
+    WITH ... INSERT included); plain SQL text is judged by its first word."""
+    if context is not None and (context.isinsert or context.isupdate or context.isdelete or context.isddl):
+        return True
+    return statement.lstrip()[:9].upper().startswith(WRITE_STATEMENTS)
+
+
 def _configure_sqlite(engine: Engine) -> None:
     @event.listens_for(engine, "connect")
     def set_pragmas(dbapi_connection, _record) -> None:
@@ -54,14 +62,14 @@ def _configure_sqlite(engine: Engine) -> None:
         connection.info["reading_only"] = True
 
     @event.listens_for(engine, "before_cursor_execute")
-    def take_write_lock(connection, cursor, statement, _parameters, _context, _executemany) -> None:
+    def take_write_lock(connection, cursor, statement, _parameters, context, _executemany) -> None:
         # Before its first write, a transaction ends its read-only part and takes the write lock with
         # BEGIN IMMEDIATE, which queues on busy_timeout. Upgrading the read transaction instead could fail
         # at once with "database is locked" (its snapshot may be stale); and taking the lock at the request's
         # first query would hold it through loading the member, the page and the form. What was read
         # before is then as fresh as under PostgreSQL's READ COMMITTED, which the code already expects:
         # saves advance the head by compare-and-set, and uniqueness is the database's constraints' job.
-        if connection.info.get("reading_only") and statement.lstrip()[:9].upper().startswith(WRITE_STATEMENTS):
+        if connection.info.get("reading_only") and _writes(statement, context):
             connection.info["reading_only"] = False
             cursor.execute("COMMIT")
             cursor.execute("BEGIN IMMEDIATE")

@@ -49,11 +49,11 @@ def _head_number(document: Document, *, lock: bool = False) -> int:
     # A fresh read: another transaction may have moved the head since this session loaded the row.
     query = select(Document.head_number).where(Document.id == document.id)
     if lock:
-        # Saves of one document queue on its row (PostgreSQL) instead of racing; SQLite's
-        # BEGIN IMMEDIATE already serializes writers, and it ignores FOR UPDATE. FOR NO KEY UPDATE, because
+        # Saves of one document queue on its row (PostgreSQL) instead of racing. FOR NO KEY UPDATE, because
         # rows that merely reference the document (a page whose view_version a comment post bumps) take
         # KEY SHARE locks on it, and FOR UPDATE would make them wait for the save: a deadlock when the save
-        # then bumps that same page.
+        # then bumps that same page. SQLite ignores FOR UPDATE; there the compare-and-set below runs under
+        # the write lock, and a lost race is retried.
         query = query.with_for_update(key_share=True)
     return db.session.scalar(query) or 0
 

@@ -128,6 +128,11 @@ def _bump_touched_pages(session: Session) -> None:
     if touched is None:
         return
     pages = touched.page_ids(session)
+    if len(pages) > 1:
+        # Lock in id order first (PostgreSQL), so two transactions bumping the same pages cannot deadlock.
+        session.connection().execute(
+            select(Page.id).where(Page.id.in_(pages)).order_by(Page.id).with_for_update(key_share=True)
+        ).all()
     if pages:
         session.connection().execute(
             update(Page)

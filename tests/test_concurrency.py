@@ -120,6 +120,7 @@ def test_write_requests_render_markdown_before_their_transaction(app, client, me
         assert rendered[text] is False, text
 
 
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)  # SQLite's locking; PostgreSQL locks rows
 def test_sqlite_takes_the_write_lock_only_for_writing(app, client, make_user, make_page, login):
     """Reads (the member, the page, the form) run without the write lock; BEGIN IMMEDIATE comes just before
     the first write, so writers hold the lock briefly and queue on busy_timeout instead of failing."""
@@ -127,8 +128,6 @@ def test_sqlite_takes_the_write_lock_only_for_writing(app, client, make_user, ma
 
     from tests.conftest import csrf_token
 
-    if app.config["SQLALCHEMY_DATABASE_URI"].startswith("postgresql"):
-        pytest.skip("SQLite's locking; PostgreSQL locks rows")
     make_user("alice")
     make_page("IT manager")
     statements: list[str] = []  # what SQLite itself ran, as its trace callback reports it
@@ -167,6 +166,7 @@ def test_a_savepoint_after_reads_keeps_its_writes(app, make_user):
         assert find_user("bob") is not None
 
 
+@pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)  # SQLite runs one writer at a time
 def test_a_comment_and_a_save_of_the_same_page_do_not_deadlock(app, make_page, make_user):
     """PostgreSQL: a comment post bumps its page's view_version twice (thread, then at commit), and the second
     update checks the page's foreign key to its document with a KEY SHARE lock; a save holding that document
@@ -177,8 +177,6 @@ def test_a_comment_and_a_save_of_the_same_page_do_not_deadlock(app, make_page, m
     from wiki.discussion.service import post_comment
     from wiki.history.service import save_revision
 
-    if not app.config["SQLALCHEMY_DATABASE_URI"].startswith("postgresql"):
-        pytest.skip("row locks are PostgreSQL's; SQLite runs one writer at a time")
     slug = make_page("IT manager", "First.\n")
     writer_id = make_user("alice").id
     commented, saved, comment_committed = threading.Event(), threading.Event(), threading.Event()

@@ -11,7 +11,7 @@ from tests.conftest import as_user, csrf_token, post_form, save_page
 from wiki.auth.models import Role
 from wiki.extensions import db
 
-PAGE_VIEWS = ["/wiki/it-manager", "/wiki/it-manager?sort=newest", "/wiki/it-manager/history",
+PAGE_VIEWS = ["/", "/wiki/it-manager", "/wiki/it-manager?sort=newest", "/wiki/it-manager/history",
               "/wiki/it-manager/diff?from=1&to=2", "/wiki/it-manager/revisions/1"]  # fmt: skip
 
 
@@ -43,11 +43,12 @@ def test_readers_get_kept_renderings_until_the_page_changes(app, client, page, m
     assert "SNEAKY" in seen(client, "/wiki/it-manager?utm_source=junk")
     assert "SNEAKY" in seen(client, "/wiki/it-manager?sort=newest&sort=oldest")
     make_user("alice")
-    assert (
-        save_page(as_user(app, "alice"), page, "Runs the IT department, its budget and its people.\n").status_code
-        == 303
-    )
+    alice = as_user(app, "alice")
+    assert save_page(alice, page, "Runs the IT department, its budget and its people.\n").status_code == 303
     assert "its people" in seen(client, "/wiki/it-manager")
+    assert "its people" in seen(client, "/")
+    created = save_page(alice, "network-architect", "Designs networks.\n", title="Network architect", kind="term")
+    assert created.status_code == 303 and "Network architect" in seen(client, "/")
     assert "SNEAKY" in seen(client, "/wiki/it-manager/revisions/1")  # rendered afresh after the change
     assert "3 revisions" in seen(client, "/wiki/it-manager/history")
     # Responses from memory carry the same headers as fresh ones, and start no session.

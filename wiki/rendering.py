@@ -141,6 +141,7 @@ class _TextExtractor(HTMLParser):
         self.parts.append(data)
 
 
+@lru_cache(maxsize=1024)  # lists show the same head revisions again and again; parsing them is the cost
 def excerpt(html: str, length: int = 220) -> str:
     """The first words of rendered HTML as plain text, cut at a word boundary."""
     # Parse only the opening (a few times the excerpt's length), and all of it only if that was not enough.

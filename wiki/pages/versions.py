@@ -8,7 +8,7 @@ Cached renderings (wiki/caching.py) are keyed by it.
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import event, or_, select, union, update
+from sqlalchemy import event, func, or_, select, union, update
 from sqlalchemy.orm import Session
 
 from wiki.definitions.models import Definition, Stance
@@ -22,6 +22,18 @@ TOUCHED = "touched_pages"
 
 def page_view_version(slug: str, **_view_args) -> int | None:
     return db.session.scalar(select(Page.view_version).where(Page.slug == slug))
+
+
+def home_version(**_view_args) -> tuple:
+    """What the list of recently changed pages shows changes only when a page is created or saved: the
+    number of pages, or the sum of their head numbers (every save adds one) moves."""
+    return tuple(
+        db.session.execute(
+            select(func.count(Page.id), func.sum(Document.head_number), func.max(Document.updated_at)).join(
+                Page.document
+            )
+        ).one()
+    )
 
 
 def definition_page_view_version(definition_id: int, **_view_args) -> int | None:

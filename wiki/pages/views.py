@@ -38,7 +38,7 @@ from wiki.pages.models import (
     recently_changed,
     slugify,
 )
-from wiki.pages.versions import page_view_version
+from wiki.pages.versions import home_version, page_view_version
 from wiki.rendering import render_markdown
 from wiki.throttling import limit_edits, limit_previews
 
@@ -60,6 +60,7 @@ def _history_context(page: Page) -> dict:
 
 
 @bp.get("/")
+@cached_for_readers(home_version, query_args=("page",))
 def home():
     """Every term and article, most recently changed first, with an excerpt."""
     page_number = page_number_arg()

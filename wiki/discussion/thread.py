@@ -13,7 +13,7 @@ import secrets
 from flask import render_template, request, url_for
 from flask_login import current_user
 from flask_wtf.csrf import generate_csrf
-from markupsafe import Markup, escape
+from markupsafe import escape
 
 from wiki.auth.permissions import may_moderate
 from wiki.caching import render_cache
@@ -67,7 +67,7 @@ def thread_context(owner: Owner, roots: list[CommentNode] | None = None, total: 
 
 def _render_thread(context: dict, steps: list, kind: str) -> str:
     return render_template(
-        "discussion/_thread_body.html", **context, steps=steps, viewer_kind=kind, csrf_slot=Markup(CSRF_SLOT)
+        "discussion/_thread_body.html", **context, steps=steps, viewer_kind=kind, csrf_slot=rendered_fragment(CSRF_SLOT)
     )
 
 

@@ -80,6 +80,8 @@ def save_revision(
     body = normalize_text(body)
     # Rendered before the document's row is locked, so other saves never wait on Markdown.
     rendered = {body: str(render_markdown(body))}
+    if document.id is None and base is None:
+        return _first_revision(document, body, rendered[body], author, summary, at or utcnow())
     if db.session.new or document.id is None:
         db.session.flush()
     for _ in range(SAVE_ATTEMPTS):
@@ -123,6 +125,27 @@ def save_revision(
         db.session.expire(document, ["head_number", "head", "updated_at"])
         return SaveResult(outcome, revision, revision, text)
     raise TooManyConcurrentSaves()
+
+
+def _first_revision(document: Document, body: str, html: str, author: "User", summary: str, at: datetime):
+    """A document not yet in the database: no other transaction can see it, so its first revision needs no
+    lock or compare-and-set, and the document, its owner and the revision go in with one flush."""
+    document.head_number = 1
+    document.updated_at = at
+    revision = Revision(
+        document=document,
+        number=1,
+        body=body,
+        html=html,
+        author=author,
+        summary=summary.strip(),
+        size=len(body.encode("utf-8")),
+        created_at=at,
+    )
+    db.session.add(revision)
+    db.session.flush()
+    db.session.expire(document, ["head"])
+    return SaveResult("created", revision, revision, body)
 
 
 def revert_to(document: Document, number: int, author: "User") -> SaveResult:

@@ -59,13 +59,13 @@ def pages():
     return {
         "pages": [
             {
-                "slug": page.slug,
-                "title": page.title,
-                "kind": page.kind.value,
-                "revision": revision.number,
-                "updated_at": iso_time(revision.created_at),
+                "slug": row.slug,
+                "title": row.title,
+                "kind": row.kind.value,
+                "revision": row.number,
+                "updated_at": iso_time(row.created_at),
             }
-            for page, revision in rows
+            for row in rows
         ],
         "next": _next_url("api.pages", page_number, has_next),
     }

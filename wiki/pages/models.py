@@ -7,8 +7,9 @@ from datetime import datetime
 
 from flask import abort
 from sqlalchemy import ForeignKey, String, and_, func, select
-from sqlalchemy.orm import Mapped, contains_eager, defer, joinedload, mapped_column, relationship
+from sqlalchemy.orm import Mapped, joinedload, mapped_column, relationship
 
+from wiki.auth.models import User
 from wiki.extensions import UTCDateTime, db, string_enum, utcnow
 from wiki.history.models import Document, Revision
 
@@ -68,29 +69,20 @@ def get_page_or_404(slug: str) -> Page:
     return page
 
 
-def recently_changed(offset: int, limit: int, *, with_html: bool = False) -> list[tuple[Page, Revision]]:
-    """Pages with their newest revision, most recently changed first (sorting pages only, not revisions).
-
-    The revisions' text is left unloaded; `with_html` loads the rendered text (for excerpts).
-    """
-    pages = db.session.scalars(
-        select(Page)
+def recently_changed(offset: int, limit: int, *, with_html: bool = False) -> list:
+    """Pages with their newest revision, most recently changed first, as plain rows (slug, title, kind,
+    number, created_at, author, and with `with_html` the rendered text for excerpts): lists draw nothing else,
+    so no objects are built. Sorting reads pages and their documents only, never revisions."""
+    columns = [Page.slug, Page.title, Page.kind, Revision.number, Revision.created_at, User.username.label("author")]
+    return db.session.execute(
+        select(*columns, *([Revision.html] if with_html else []))
         .join(Page.document)
-        .options(contains_eager(Page.document))
+        .join(Revision, and_(Revision.document_id == Document.id, Revision.number == Document.head_number))
+        .join(User, User.id == Revision.author_id)
         .order_by(Document.updated_at.desc(), Page.id.desc())
         .offset(offset)
         .limit(limit)
     ).all()
-    if not pages:
-        return []
-    heads = db.session.scalars(
-        select(Revision)
-        .join(Document, and_(Revision.document_id == Document.id, Revision.number == Document.head_number))
-        .where(Document.id.in_([page.document_id for page in pages]))
-        .options(joinedload(Revision.author), defer(Revision.body), *(() if with_html else (defer(Revision.html),)))
-    ).all()
-    head_of = {revision.document_id: revision for revision in heads}
-    return [(page, head_of[page.document_id]) for page in pages]
 
 
 def count_pages() -> int:

@@ -110,16 +110,7 @@ def save_revision(
         ).rowcount
         if claimed != 1:
             continue
-        revision = Revision(
-            document_id=document.id,
-            number=head_number + 1,
-            body=text,
-            html=html,
-            author=author,
-            summary=summary.strip(),
-            size=len(text.encode("utf-8")),
-            created_at=saved_at,
-        )
+        revision = _new_revision(head_number + 1, text, html, author, summary, saved_at, document_id=document.id)
         db.session.add(revision)
         db.session.flush()
         db.session.expire(document, ["head_number", "head", "updated_at"])
@@ -127,21 +118,25 @@ def save_revision(
     raise TooManyConcurrentSaves()
 
 
+def _new_revision(number: int, text: str, html: str, author: "User", summary: str, at: datetime, **document):
+    return Revision(
+        number=number,
+        body=text,
+        html=html,
+        author=author,
+        summary=summary.strip(),
+        size=len(text.encode("utf-8")),
+        created_at=at,
+        **document,
+    )
+
+
 def _first_revision(document: Document, body: str, html: str, author: "User", summary: str, at: datetime):
     """A document not yet in the database: no other transaction can see it, so its first revision needs no
     lock or compare-and-set, and the document, its owner and the revision go in with one flush."""
     document.head_number = 1
     document.updated_at = at
-    revision = Revision(
-        document=document,
-        number=1,
-        body=body,
-        html=html,
-        author=author,
-        summary=summary.strip(),
-        size=len(body.encode("utf-8")),
-        created_at=at,
-    )
+    revision = _new_revision(1, body, html, author, summary, at, document=document)
     db.session.add(revision)
     db.session.flush()
     db.session.expire(document, ["head"])

@@ -1,11 +1,11 @@
-"""Renderings kept in this process's memory, for readers who are not logged in.
+"""Renderings kept in this process's memory: whole pages for readers who are not logged in, and discussions
+for every kind of viewer (wiki/discussion/thread.py).
 
 Everyone who is not logged in sees the same HTML for a URL, so a rendering can be reused until what it
 shows changes. Each cached entry is keyed by a version read from the database on every request (a page's
 `view_version`, a discussion's `thread_version`), so a change made through any process or app server is seen
 at once; entries also expire after READER_CACHE_SECONDS so that "5 minutes ago" stays roughly true.
-Nothing is shared between processes and nothing is written to disk.
-"""
+Nothing is shared between processes and nothing is written to disk."""
 
 import threading
 from collections.abc import Callable, Hashable

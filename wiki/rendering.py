@@ -141,9 +141,24 @@ class _TextExtractor(HTMLParser):
         self.parts.append(data)
 
 
-@lru_cache(maxsize=1024)  # lists show the same head revisions again and again; parsing them is the cost
+# Lists show the same head revisions again and again, and parsing them is their cost: remember the excerpts
+# of texts up to this size (so the memory stays under 1,024 of them, about 16 MiB).
+EXCERPT_REMEMBERED_MAX_CHARS = 16 * 1024
+
+
 def excerpt(html: str, length: int = 220) -> str:
     """The first words of rendered HTML as plain text, cut at a word boundary."""
+    if len(html) <= EXCERPT_REMEMBERED_MAX_CHARS:
+        return _remembered_excerpt(html, length)
+    return _excerpt(html, length)
+
+
+@lru_cache(maxsize=1024)
+def _remembered_excerpt(html: str, length: int) -> str:
+    return _excerpt(html, length)
+
+
+def _excerpt(html: str, length: int) -> str:
     # Parse only the opening (a few times the excerpt's length), and all of it only if that was not enough.
     for window in (length * 4, len(html)):
         extractor = _TextExtractor()

@@ -106,7 +106,8 @@ def set_role(member: User, role: Role, by: User | None, reason: str = "") -> Non
     if demoting_an_admin:
         # Two demotions at once must not leave no administrator: on PostgreSQL they queue on the admins'
         # rows (locked in id order); on SQLite the write below takes the write lock, so the count is current.
-        db.session.scalars(select(User.id).where(User.role == Role.ADMIN).order_by(User.id).with_for_update()).all()
+        admins = select(User.id).where(User.role == Role.ADMIN).order_by(User.id)
+        db.session.scalars(admins.with_for_update(key_share=True)).all()  # NO KEY: their own saves go on
     member.role = role
     if demoting_an_admin:
         db.session.flush()

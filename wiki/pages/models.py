@@ -72,16 +72,18 @@ def get_page_or_404(slug: str) -> Page:
 def recently_changed(offset: int, limit: int, *, with_html: bool = False) -> list:
     """Pages with their newest revision, most recently changed first, as plain rows (slug, title, kind,
     number, created_at, author, and with `with_html` the rendered text for excerpts): lists draw nothing else,
-    so no objects are built. Sorting reads pages and their documents only, never revisions."""
+    so no objects are built. The pages are chosen from pages and documents alone; only the chosen ones are
+    joined to their revision and author."""
+    newest = Document.updated_at.desc(), Page.id.desc()
+    chosen = select(Page.id).join(Page.document).order_by(*newest).offset(offset).limit(limit).subquery()
     columns = [Page.slug, Page.title, Page.kind, Revision.number, Revision.created_at, User.username.label("author")]
     return db.session.execute(
         select(*columns, *([Revision.html] if with_html else []))
+        .join(chosen, chosen.c.id == Page.id)
         .join(Page.document)
         .join(Revision, and_(Revision.document_id == Document.id, Revision.number == Document.head_number))
         .join(User, User.id == Revision.author_id)
-        .order_by(Document.updated_at.desc(), Page.id.desc())
-        .offset(offset)
-        .limit(limit)
+        .order_by(*newest)
     ).all()
 
 

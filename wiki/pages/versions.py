@@ -141,7 +141,8 @@ def _bump_touched_pages(session: Session) -> None:
         return
     pages = touched.page_ids(session)
     if len(pages) > 1:
-        # Lock in id order first (PostgreSQL), so two transactions bumping the same pages cannot deadlock.
+        # Lock in id order first (PostgreSQL), so two transactions bumping the same pages cannot deadlock
+        # here (web requests touch one page; the seed and the command line touch several).
         session.connection().execute(
             select(Page.id).where(Page.id.in_(pages)).order_by(Page.id).with_for_update(key_share=True)
         ).all()

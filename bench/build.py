@@ -177,7 +177,15 @@ class Builder:
         document_id = self.document(bodies, start, self.now - timedelta(days=days_ago / 10))
         page_id = self.next_id("pages")
         self.rows.pages.append(
-            {"id": page_id, "slug": slug, "title": title, "kind": kind, "document_id": document_id, "created_at": start}
+            {
+                "id": page_id,
+                "slug": slug,
+                "title": title,
+                "kind": kind,
+                "document_id": document_id,
+                "created_at": start,
+                "updated_at": self.rows.documents[-1]["updated_at"],  # as the page versions listener copies it
+            }
         )
         return page_id
 

@@ -86,5 +86,6 @@ def test_upgrading_a_wiki_that_has_content_keeps_it(empty_database):
     with app.app_context():
         token = db.session.scalar(text("SELECT session_token FROM users WHERE id = 1"))
         assert token and len(token) == 64
+        assert str(db.session.scalar(text("SELECT updated_at FROM pages WHERE id = 1"))).startswith("2026-01-03")
         db.session.remove()
         db.engine.dispose()

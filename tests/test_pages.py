@@ -5,7 +5,7 @@ import re
 import pytest
 from sqlalchemy import func, select
 
-from tests.conftest import csrf_from, edit_form, save_page
+from tests.conftest import csrf_from, edit_form, post_form, save_page
 from wiki.extensions import db
 from wiki.history.models import Revision
 from wiki.pages.models import find_page
@@ -314,6 +314,13 @@ def test_home_lists_pages_recently_changed_first_with_excerpts(client, member, m
     assert html.index("IT manager") < html.index("Solutions architect")
     assert "talks to business sponsors" in html
     assert "Straddles developer and architect roles." in html
+    # Discussion is not a change of the text: a comment does not move a page up the list; a save does.
+    post_form(client, "/wiki/solutions-architect/comments", {"body": "A comment."}, "/wiki/solutions-architect")
+    slugs = [page["slug"] for page in client.get("/api/v1/pages").json["pages"]]
+    assert slugs == ["it-manager", "solutions-architect"]
+    save_page(client, "solutions-architect", "Straddles developers, architects and the business.\n")
+    slugs = [page["slug"] for page in client.get("/api/v1/pages").json["pages"]]
+    assert slugs == ["solutions-architect", "it-manager"]
 
 
 def test_non_canonical_slug_redirects(client, make_page):

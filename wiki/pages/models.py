@@ -48,6 +48,9 @@ class Page(db.Model):
     thread_version: Mapped[int] = mapped_column(default=0)
     # Bumped with every change to anything this page's views show (wiki/pages/versions.py).
     view_version: Mapped[int] = mapped_column(default=0)
+    # When the page's text was last saved: its document's updated_at, copied by the same listener
+    # (wiki/pages/versions.py), so lists sort pages alone, whatever else the documents index holds.
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     document: Mapped[Document] = relationship()
@@ -72,10 +75,10 @@ def get_page_or_404(slug: str) -> Page:
 def recently_changed(offset: int, limit: int, *, with_html: bool = False) -> list:
     """Pages with their newest revision, most recently changed first, as plain rows (slug, title, kind,
     number, created_at, author, and with `with_html` the rendered text for excerpts): lists draw nothing else,
-    so no objects are built. The pages are chosen from pages and documents alone; only the chosen ones are
+    so no objects are built. The pages are chosen from the pages' own index; only the chosen ones are
     joined to their revision and author."""
-    newest = Document.updated_at.desc(), Page.id.desc()
-    chosen = select(Page.id).join(Page.document).order_by(*newest).offset(offset).limit(limit).subquery()
+    newest = Page.updated_at.desc(), Page.id.desc()
+    chosen = select(Page.id).order_by(*newest).offset(offset).limit(limit).subquery()
     columns = [Page.slug, Page.title, Page.kind, Revision.number, Revision.created_at, User.username.label("author")]
     return db.session.execute(
         select(*columns, *([Revision.html] if with_html else []))

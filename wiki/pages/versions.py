@@ -1,4 +1,5 @@
-"""Each page's view_version: bumped in the same transaction as any change to what its views show.
+"""Each page's view_version: bumped in the same transaction as any change to what its views show (and its
+updated_at, copied from its document then, since a save of its text is one such change).
 
 A page's views draw its text and history, its definitions (their text, stances, status, locks, hiding) and
 the discussions of both. Rather than each write remembering which pages it affects, listeners note what
@@ -150,7 +151,10 @@ def _bump_touched_pages(session: Session) -> None:
         session.connection().execute(
             update(Page)
             .where(Page.id.in_(pages))
-            .values(view_version=Page.view_version + 1)
+            .values(
+                view_version=Page.view_version + 1,
+                updated_at=select(Document.updated_at).where(Document.id == Page.document_id).scalar_subquery(),
+            )
             .execution_options(synchronize_session=False)
         )
 

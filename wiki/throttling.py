@@ -58,27 +58,12 @@ def _by_seniority(name: str):
 
 # Decorators for views. Login counts only failures; writes count every attempt.
 limit_login = [
-    limiter.limit(
-        _config("RATELIMIT_LOGIN_PER_CLIENT"),
-        key_func=login_client_key,
-        methods=["POST"],
-        deduct_when=login_failed,
-        error_message=LOCKED_OUT,
-    ),
-    limiter.limit(
-        _config("RATELIMIT_LOGIN_PER_ADDRESS"),
-        key_func=login_address_key,
-        methods=["POST"],
-        deduct_when=login_failed,
-        error_message=LOCKED_OUT,
-    ),
-    limiter.limit(
-        _config("RATELIMIT_LOGIN_PER_ACCOUNT"),
-        key_func=login_account_key,
-        methods=["POST"],
-        deduct_when=login_failed,
-        error_message=LOCKED_OUT,
-    ),
+    limiter.limit(_config(setting), key_func=key, methods=["POST"], deduct_when=login_failed, error_message=LOCKED_OUT)
+    for setting, key in (
+        ("RATELIMIT_LOGIN_PER_CLIENT", login_client_key),
+        ("RATELIMIT_LOGIN_PER_ADDRESS", login_address_key),
+        ("RATELIMIT_LOGIN_PER_ACCOUNT", login_account_key),
+    )
 ]
 limit_register = limiter.limit(_config("RATELIMIT_REGISTER"), key_func=client_address, methods=["POST"])
 # One counter per member across every route that edits, and one across every route that comments.

@@ -85,6 +85,9 @@ def _kept_thread(owner: Owner, context: dict, kind: str) -> tuple[str, int]:
 def _fill_slots(html: str, kind: str) -> str:
     if kind == "reader":
         return html  # a reader's thread has no slots
+    token_input = f'<input type="hidden" name="csrf_token" value="{escape(generate_csrf())}">'
+    if ACTIONS_SLOT.search(html) is None:  # no comments: no controls to render
+        return html.replace(CSRF_SLOT, token_input)
     viewer_id = current_user.id
     stand_in = str(STAND_IN_ID)
     own, others = (
@@ -101,5 +104,4 @@ def _fill_slots(html: str, kind: str) -> str:
             parts.append(others.replace(stand_in, comment_id))
         return "".join(parts)
 
-    token_input = f'<input type="hidden" name="csrf_token" value="{escape(generate_csrf())}">'
     return ACTIONS_SLOT.sub(actions, html).replace(CSRF_SLOT, token_input)

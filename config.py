@@ -38,6 +38,9 @@ class Config:
         self.REQUIRE_SECRET_KEY = env_flag("REQUIRE_SECRET_KEY", False)
         # How many proxies in front of the app to trust for X-Forwarded-For (0: trust none).
         self.PROXY_COUNT = int(os.environ.get("PROXY_COUNT") or 0)
+        # Where the wiki is served, e.g. https://wiki.example.org: absolute links (the API's next) start with it;
+        # without it they are relative. Never taken from a request's Host header.
+        self.PUBLIC_URL = (os.environ.get("PUBLIC_URL") or "").strip().rstrip("/")
         # Renderings kept in memory for readers who are not logged in (wiki/caching.py); 0 turns it off.
         self.READER_CACHE_SECONDS = int(os.environ.get("READER_CACHE_SECONDS") or 60)
 
@@ -48,10 +51,13 @@ class Config:
     REMEMBER_COOKIE_SAMESITE = "Lax"
     WTF_CSRF_TIME_LIMIT = None  # tokens live as long as the session, so a long edit is not lost
     RATELIMIT_HEADERS_ENABLED = True
-    # Login failures: per account and address (a soft lock), per address, and per account whatever the address.
+    # Failed password guesses (login and password change). From a browser without a device cookie for the
+    # account: per account and address (a soft lock), per address, and one budget per account for all unknown
+    # devices. A browser with the account's device cookie is judged only by its own failures.
     RATELIMIT_LOGIN_PER_CLIENT = "5 per 5 minutes"
     RATELIMIT_LOGIN_PER_ADDRESS = "30 per 5 minutes"
-    RATELIMIT_LOGIN_PER_ACCOUNT = "100 per hour"
+    RATELIMIT_LOGIN_UNKNOWN_DEVICES = "100 per hour"
+    RATELIMIT_LOGIN_PER_DEVICE = "10 per 5 minutes"
     RATELIMIT_REGISTER = "5 per hour"
     # Writes per member; accounts younger than NEW_MEMBER_DAYS get the stricter _NEW limits.
     NEW_MEMBER_DAYS = 3

@@ -11,11 +11,12 @@ from config import INSTANCE_PATH, ROOT, Config
 from wiki.api.views import bp as api_bp
 from wiki.auth.views import bp as auth_bp
 from wiki.cli import register_commands
-from wiki.database import configure_engine, engine_options, render_before_writing
+from wiki.database import configure_engine, engine_options
 from wiki.definitions.views import bp as definitions_bp
 from wiki.discussion.views import bp as discussion_bp
 from wiki.errors import register_error_handlers
 from wiki.extensions import csrf, db, limiter, login_manager, migrate
+from wiki.inputs import DatabaseIntConverter, refuse_nul_characters
 from wiki.moderation.views import bp as moderation_bp
 from wiki.pages.versions import track_page_versions
 from wiki.pages.views import bp as pages_bp
@@ -51,6 +52,7 @@ def create_app(config: Mapping | Config | None = None) -> Flask:
         instance_path=str(INSTANCE_PATH),
     )
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    app.url_map.converters["int"] = DatabaseIntConverter  # before any route is added
 
     settings = config if isinstance(config, Config) else Config()
     app.config.update(settings.as_dict())
@@ -75,9 +77,8 @@ def create_app(config: Mapping | Config | None = None) -> Flask:
     login_manager.login_view = "auth.login"
     login_manager.login_message = "Log in to do that."
     login_manager.login_message_category = "info"
+    app.before_request(refuse_nul_characters)  # first, so no view or extension hands a NUL to the database
     csrf.init_app(app)
-    # Before the limiter's hook, which may load the member and so open a transaction: no rendering inside one.
-    app.before_request(render_before_writing)
     limiter.init_app(app)
     with app.app_context():
         configure_engine(db.engine)

@@ -1,14 +1,13 @@
-"""Commands: flask --app wiki seed | create-admin USERNAME."""
-
-import re
+"""Commands: flask --app wiki seed | create-admin USERNAME | set-role USERNAME ROLE | check-usernames."""
 
 import click
 from flask import Flask
 from flask.cli import with_appcontext
+from sqlalchemy import select
 from werkzeug.exceptions import HTTPException
 
 from wiki.auth.forms import PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS
-from wiki.auth.models import USERNAME_PATTERN, Role, User, find_user
+from wiki.auth.models import USERNAME_RULE_TEXT, Role, User, find_user, is_valid_username
 from wiki.extensions import db
 from wiki.moderation.service import set_role
 from wiki.pages.models import count_pages
@@ -39,8 +38,7 @@ def seed_command(if_empty: bool) -> None:
 @click.password_option("--password", prompt="Password", confirmation_prompt=True, help="Asked for when omitted.")
 def create_admin_command(username: str, password: str) -> None:
     """Create an administrator, or make an existing user one and set their password."""
-    if not re.match(USERNAME_PATTERN, username):
-        raise click.BadParameter("use 3 to 32 letters, digits, '_' or '-'", param_hint="USERNAME")
+    _check_username(username)
     if not PASSWORD_MIN_CHARS <= len(password) <= PASSWORD_MAX_CHARS:
         raise click.BadParameter(f"use {PASSWORD_MIN_CHARS} to {PASSWORD_MAX_CHARS} characters", param_hint="password")
     user = find_user(username)
@@ -60,6 +58,7 @@ def create_admin_command(username: str, password: str) -> None:
 @with_appcontext
 def set_role_command(username: str, role: str) -> None:
     """Promote or demote a member: member, moderator or admin."""
+    _check_username(username)
     user = find_user(username)
     if user is None:
         raise click.BadParameter(f"there is no member called {username}", param_hint="USERNAME")
@@ -71,7 +70,27 @@ def set_role_command(username: str, role: str) -> None:
     click.echo(f"{user.username} is now {role}.")
 
 
+@click.command("check-usernames")
+@with_appcontext
+def check_usernames_command() -> None:
+    """List accounts whose username breaks the rule (created before it was matched whole); exit 1 if any."""
+    rows = db.session.execute(select(User.id, User.username).order_by(User.id).execution_options(yield_per=1000))
+    broken = [(user_id, username) for user_id, username in rows if not is_valid_username(username)]
+    for user_id, username in broken:
+        click.echo(f"user {user_id}: {username!r}")
+    if broken:
+        click.echo(f"{len(broken)} username(s) break the rule: {USERNAME_RULE_TEXT}.", err=True)
+        raise click.exceptions.Exit(1)
+    click.echo(f"Every username follows the rule: {USERNAME_RULE_TEXT}.")
+
+
+def _check_username(username: str) -> None:
+    if not is_valid_username(username):
+        raise click.BadParameter(f"use {USERNAME_RULE_TEXT}", param_hint="USERNAME")
+
+
 def register_commands(app: Flask) -> None:
     app.cli.add_command(seed_command)
     app.cli.add_command(create_admin_command)
     app.cli.add_command(set_role_command)
+    app.cli.add_command(check_usernames_command)

@@ -1,18 +1,9 @@
 """Per-connection database settings, so SQLite and PostgreSQL behave alike under concurrent writers."""
 
-from flask import request
 from sqlalchemy import Engine, event
 
-from wiki.history.service import normalize_text
-from wiki.rendering import render_markdown
-
-MAX_PRERENDER_BYTES = 300 * 1024  # larger bodies are refused by validation anyway
-
-SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 # Statements that need the write lock; and SAVEPOINT, which the COMMIT that takes the lock would end.
 WRITE_STATEMENTS = ("INSERT", "UPDATE", "DELETE", "REPLACE", "CREATE", "DROP", "ALTER", "SAVEPOINT")
-# Form fields whose Markdown a write request may save.
-MARKDOWN_FIELDS = ("body", "reason")
 
 
 def engine_options(database_uri: str) -> dict:
@@ -24,17 +15,6 @@ def engine_options(database_uri: str) -> dict:
 def configure_engine(engine: Engine) -> None:
     if engine.dialect.name == "sqlite":
         _configure_sqlite(engine)
-
-
-def render_before_writing() -> None:
-    """Render a write request's Markdown before any query opens its transaction (and takes the write lock);
-    save_revision then finds it in render_markdown's memory."""
-    if request.method in SAFE_METHODS or request.content_length and request.content_length > MAX_PRERENDER_BYTES:
-        return
-    for name in MARKDOWN_FIELDS:
-        text = request.form.get(name)
-        if text and text.strip():
-            render_markdown(normalize_text(text))
 
 
 def _writes(statement: str, context) -> bool:

@@ -6,15 +6,23 @@ from wiki.auth.permissions import may_moderate
 from wiki.definitions.models import RankedDefinition, definitions_of, get_definition_or_404, ranked_one
 from wiki.discussion.models import CommentNode, build_tree, get_comment_or_404, load_thread
 from wiki.history.models import Revision
-from wiki.history.service import HistoryEntry, get_revision_or_404, history_page, page_number_arg
+from wiki.history.service import HistoryEntry, get_revision_or_404, history_page
+from wiki.inputs import page_number_arg
 from wiki.pages.models import Page, count_pages, get_page_or_404, recently_changed
 from wiki.templating import iso_time
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
 
+def public_url(path: str) -> str:
+    """An absolute URL from the configured PUBLIC_URL, or the path alone: never from the request's Host header,
+    which a client chooses."""
+    base = current_app.config["PUBLIC_URL"]
+    return f"{base}{path}" if base else path
+
+
 def _next_url(endpoint: str, page_number: int, has_next: bool, **args) -> str | None:
-    return url_for(endpoint, page=page_number + 1, _external=True, **args) if has_next else None
+    return public_url(url_for(endpoint, page=page_number + 1, **args)) if has_next else None
 
 
 def _hidden(revision: Revision) -> bool:

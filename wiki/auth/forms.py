@@ -2,9 +2,9 @@
 
 from flask_wtf import FlaskForm
 from wtforms import PasswordField, StringField
-from wtforms.validators import EqualTo, InputRequired, Length, Regexp, ValidationError
+from wtforms.validators import EqualTo, InputRequired, Length, ValidationError
 
-from wiki.auth.models import USERNAME_PATTERN, find_user
+from wiki.auth.models import USERNAME_RULE_TEXT, find_user, is_valid_username
 from wiki.auth.passwords import is_common
 
 PASSWORD_MIN_CHARS = 12
@@ -35,10 +35,7 @@ def new_password_field(label: str) -> PasswordField:
 class RegisterForm(FlaskForm):
     username = StringField(
         "Username",
-        validators=[
-            InputRequired(message="Choose a username."),
-            Regexp(USERNAME_PATTERN, message="Use 3 to 32 letters (A–Z), digits, '_' or '-'."),
-        ],
+        validators=[InputRequired(message="Choose a username.")],
         description="3–32 letters, digits, '_' or '-'.",
     )
     password = new_password_field("Password")
@@ -48,6 +45,8 @@ class RegisterForm(FlaskForm):
     )
 
     def validate_username(self, field: StringField) -> None:
+        if not is_valid_username(field.data or ""):
+            raise ValidationError(f"Use {USERNAME_RULE_TEXT}.")
         if find_user(field.data) is not None:
             raise ValidationError("That username is taken.")
 

@@ -2,8 +2,10 @@
 
 import enum
 import hmac
+import re
 import secrets
 from datetime import datetime
+from functools import cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -12,8 +14,12 @@ from sqlalchemy import String, select
 from sqlalchemy.orm import Mapped, mapped_column
 
 from wiki.extensions import UTCDateTime, db, login_manager, string_enum, utcnow
+from wiki.inputs import parse_number
 
-USERNAME_PATTERN = r"^[A-Za-z0-9_-]{3,32}$"
+# Matched whole (re.fullmatch): with "^…$", "adm\n" would pass, since "$" also matches before a final newline.
+USERNAME_MAX_CHARS = 32
+USERNAME_RULE = re.compile(rf"[A-Za-z0-9_-]{{3,{USERNAME_MAX_CHARS}}}")
+USERNAME_RULE_TEXT = "3 to 32 letters (A–Z), digits, '_' or '-'"
 _hasher = PasswordHasher()  # Argon2id with the library's current recommended cost
 
 
@@ -35,9 +41,9 @@ class User(UserMixin, db.Model):
     __tablename__ = "users"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    username: Mapped[str] = mapped_column(String(32))
+    username: Mapped[str] = mapped_column(String(USERNAME_MAX_CHARS))
     # Lower-cased username, so "Alice" and "alice" cannot both register.
-    username_key: Mapped[str] = mapped_column(String(32), unique=True)
+    username_key: Mapped[str] = mapped_column(String(USERNAME_MAX_CHARS), unique=True)
     # None means no usable password (seed members cannot log in).
     password_hash: Mapped[str | None] = mapped_column(String(255))
     role: Mapped[Role] = mapped_column(
@@ -95,8 +101,33 @@ class User(UserMixin, db.Model):
         return self.role == Role.ADMIN
 
 
+@cache
+def _stand_in_hash() -> str:
+    return _hasher.hash(secrets.token_hex(16))
+
+
+def authenticate(username: str, password: str) -> User | None:
+    """The user with this name and password, or None. One password hash is checked either way, so how long
+    the answer takes does not tell whether the name belongs to anyone."""
+    user = find_user(username)
+    if user is None or user.password_hash is None:
+        try:
+            _hasher.verify(_stand_in_hash(), password)
+        except VerificationError:
+            pass
+        return None
+    return user if user.check_password(password) else None
+
+
+def is_valid_username(username: str) -> bool:
+    return USERNAME_RULE.fullmatch(username) is not None
+
+
 def find_user(username: str) -> User | None:
-    """Look a user up by name, without regard to case."""
+    """Look a user up by name, without regard to case. A name longer than any stored one never reaches the
+    database (a 450 KB "name"); names from before the rule was matched whole are still found."""
+    if not username or len(username) > USERNAME_MAX_CHARS:
+        return None
     return db.session.scalar(select(User).where(User.username_key == username.lower()))
 
 
@@ -104,9 +135,10 @@ def find_user(username: str) -> User | None:
 def load_user(login_id: str) -> User | None:
     """The user of a session, only while the session's token is still the user's current one."""
     user_id, _, token = login_id.partition(":")
-    if not user_id.isdigit() or not token:
+    user_number = parse_number(user_id)
+    if user_number is None or not token:
         return None
-    user = db.session.get(User, int(user_id))
+    user = db.session.get(User, user_number)
     if user is None or not hmac.compare_digest(user.session_token, token):
         return None
     return user

@@ -6,11 +6,12 @@ from flask import Blueprint, flash, redirect, render_template, request, session,
 from flask_login import current_user, login_user, logout_user
 from sqlalchemy.exc import IntegrityError, OperationalError
 
-from wiki.auth.forms import LoginForm, PasswordChangeForm, RegisterForm
-from wiki.auth.models import User, find_user, hash_password
+from wiki.auth.devices import remember_device
+from wiki.auth.forms import PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS, LoginForm, PasswordChangeForm, RegisterForm
+from wiki.auth.models import User, authenticate, hash_password, is_valid_username
 from wiki.auth.permissions import account_action
 from wiki.extensions import db
-from wiki.throttling import limit_register, throttle_login
+from wiki.throttling import limit_register, note_failed_guess, throttle_guesses
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
 
@@ -29,8 +30,14 @@ def safe_next(target: str | None) -> str:
 def register():
     """Create an account and log in."""
     form = RegisterForm()
-    # Hash first: validation queries the database, which opens the write transaction, and hashing is slow.
-    password_hash = hash_password(form.password.data) if form.is_submitted() and form.password.data else None
+    # Hash before validating, which queries the database (hashing is slow, and no transaction should wait on it);
+    # but only a plausible account, so a junk request costs no hash.
+    plausible = (
+        form.is_submitted()
+        and is_valid_username(form.username.data or "")
+        and PASSWORD_MIN_CHARS <= len(form.password.data or "") <= PASSWORD_MAX_CHARS
+    )
+    password_hash = hash_password(form.password.data) if plausible else None
     if form.validate_on_submit():
         user = User(form.username.data, password_hash=password_hash)
         db.session.add(user)
@@ -43,19 +50,21 @@ def register():
             session.clear()
             login_user(user)
             flash(f"Welcome, {user.username}. You can now edit pages.", "success")
-            return redirect(safe_next(request.args.get("next")), code=303)
+            response = redirect(safe_next(request.args.get("next")), code=303)
+            remember_device(response, user.username)
+            return response
     status = 422 if form.is_submitted() else 200
     return render_template("auth/register.html", form=form), status
 
 
 @bp.route("/login", methods=["GET", "POST"])
-@throttle_login
+@throttle_guesses
 def login():
     """Log in with a username and password."""
     form = LoginForm()
     if form.validate_on_submit():
-        user = find_user(form.username.data)
-        if user is not None and user.check_password(form.password.data):
+        user = authenticate(form.username.data, form.password.data)
+        if user is not None:
             try:
                 db.session.commit()  # keeps a rehashed password, if the hash was upgraded
             except OperationalError:  # another writer got in first; the upgrade can wait for the next login
@@ -64,7 +73,10 @@ def login():
             session.clear()  # a fresh session at login
             login_user(user)
             flash(f"Logged in as {user.username}.", "success")
-            return redirect(next_url, code=303)
+            response = redirect(next_url, code=303)
+            remember_device(response, user.username)
+            return response
+        note_failed_guess()
         form.password.errors = ["Wrong username or password."]
     status = 422 if form.is_submitted() else 200
     return render_template("auth/login.html", form=form), status
@@ -84,11 +96,13 @@ def logout():
 
 @bp.route("/password", methods=["GET", "POST"])
 @account_action
+@throttle_guesses
 def change_password():
     """Change the password; every other session of this account ends."""
     form = PasswordChangeForm()
     if form.validate_on_submit():
         if not current_user.check_password(form.current.data):
+            note_failed_guess()
             form.current.errors = ["That is not your current password."]
         else:
             user = current_user._get_current_object()

@@ -30,6 +30,7 @@ from wiki.history.display import (
 )
 from wiki.history.models import Document
 from wiki.history.service import get_revision_or_404, revert_to, save_revision
+from wiki.inputs import number_arg
 from wiki.pages.models import PageKind, get_page_or_404
 from wiki.pages.versions import definition_page_view_version
 from wiki.pages.views import render_page
@@ -200,12 +201,9 @@ def compare(slug: str):
     page = get_page_or_404(slug)
     chosen = []
     for name in ("a", "b"):
-        raw = request.args.get(name, "")
-        if not raw.isdigit():
-            abort(400, description=f"'{name}' must be a definition number.")
-        definition = get_definition_or_404(int(raw))
+        definition = get_definition_or_404(number_arg(name, noun="a definition number"))
         if definition.page_id != page.id:
-            abort(404, description=f"Definition {raw} is not a definition of {page.title}.")
+            abort(404, description=f"Definition {definition.id} is not a definition of {page.title}.")
         require_visible(definition)
         chosen.append(ranked_one(definition))
     first, second = chosen

@@ -2,8 +2,9 @@
 
 from flask_wtf import FlaskForm
 from wtforms import HiddenField, TextAreaField
-from wtforms.validators import Length, Optional, Regexp, ValidationError
+from wtforms.validators import Length, Optional, ValidationError
 
+from wiki.inputs import WholeNumber
 from wiki.pages.forms import base_revision_field
 
 COMMENT_MAX_CHARS = 10_000
@@ -19,7 +20,7 @@ def validate_comment_body(form: FlaskForm, field: TextAreaField) -> None:
 
 class CommentForm(FlaskForm):
     body = TextAreaField("Comment (Markdown)", validators=[validate_comment_body])
-    parent_id = HiddenField(validators=[Optional(), Regexp(r"^\d+$", message="parent_id must be a comment number.")])
+    parent_id = HiddenField(validators=[Optional(), WholeNumber("parent_id must be a comment number.")])
 
     @property
     def parent_number(self) -> int | None:

@@ -13,9 +13,9 @@ from wiki.history.service import (
     diff_pair,
     get_revision_or_404,
     history_page,
-    page_number_arg,
     save_revision,
 )
+from wiki.inputs import page_number_arg
 
 NUMBER_SLOT = 987654321  # a revision number no document reaches, replaced by "{}" in a URL template
 

@@ -4,13 +4,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Literal
 
-from flask import abort, request
+from flask import abort
 from sqlalchemy import Row, select, update
 from werkzeug.exceptions import ServiceUnavailable
 
 from wiki.diffing import three_way_merge
 from wiki.extensions import db, utcnow
 from wiki.history.models import Document, Revision
+from wiki.inputs import number_arg
 from wiki.rendering import render_markdown
 
 if TYPE_CHECKING:
@@ -174,14 +175,6 @@ class HistoryPage:
     total: int
 
 
-def page_number_arg() -> int:
-    """The ?page=N argument; anything but a positive integer is a 400."""
-    raw = request.args.get("page", "1")
-    if not raw.isdigit() or int(raw) < 1:
-        abort(400, description="page must be a positive whole number.")
-    return int(raw)
-
-
 def history_page(document: Document, page: int, per_page: int) -> HistoryPage:
     """Revisions newest first, each with its change in size (one extra row gives the oldest's).
 
@@ -213,15 +206,8 @@ def history_page(document: Document, page: int, per_page: int) -> HistoryPage:
     return HistoryPage(entries, page, offset + per_page < total, total)
 
 
-def revision_number_arg(name: str) -> int:
-    raw = request.args.get(name, "")
-    if not raw.isdigit():
-        abort(400, description=f"'{name}' must be a revision number.")
-    return int(raw)
-
-
 def diff_pair(document: Document) -> tuple[Revision, Revision]:
     """The ?from=&to= revisions of a diff, older first whichever way they were given."""
-    first = get_revision_or_404(document, revision_number_arg("from"))
-    second = get_revision_or_404(document, revision_number_arg("to"))
+    first = get_revision_or_404(document, number_arg("from", noun="a revision number"))
+    second = get_revision_or_404(document, number_arg("to", noun="a revision number"))
     return (first, second) if first.number <= second.number else (second, first)

@@ -12,7 +12,7 @@ from wiki.definitions.models import get_definition_or_404
 from wiki.discussion.models import get_comment_or_404
 from wiki.extensions import db
 from wiki.history.models import Revision
-from wiki.history.service import page_number_arg
+from wiki.inputs import page_number_arg
 from wiki.moderation.forms import DecisionForm, FlagForm, ReasonForm, RoleForm, SuspendForm
 from wiki.moderation.models import ModerationAction, Resolution, queue
 from wiki.moderation.service import decide, flag, set_lock, set_revision_hidden, set_role, suspend, unsuspend

@@ -4,8 +4,9 @@ from flask import current_app
 from flask_wtf import FlaskForm
 from wtforms import HiddenField, RadioField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import Length, Optional, Regexp, ValidationError
+from wtforms.validators import Length, Optional, ValidationError
 
+from wiki.inputs import WholeNumber
 from wiki.pages.models import PageKind
 
 
@@ -30,7 +31,7 @@ def summary_field() -> StringField:
 
 
 def base_revision_field() -> HiddenField:
-    return HiddenField(validators=[Optional(), Regexp(r"^\d+$", message="base_revision must be a revision number.")])
+    return HiddenField(validators=[Optional(), WholeNumber("base_revision must be a revision number.")])
 
 
 class PageForm(FlaskForm):

@@ -24,9 +24,9 @@ from wiki.history.models import Document
 from wiki.history.service import (
     SaveResult,
     get_revision_or_404,
-    page_number_arg,
     revert_to,
 )
+from wiki.inputs import page_number_arg
 from wiki.pages.forms import PageForm
 from wiki.pages.models import (
     Page,
@@ -165,7 +165,9 @@ def edit(slug: str):
     if not is_canonical_slug(slug):
         if not slugify(slug):
             return render_template("pages/missing.html", slug=slug, can_create=False), 404
-        return redirect(url_for("pages.edit", slug=slugify(slug), **request.args), code=308)
+        # Only the arguments the editor reads: url_for must never see _external, _scheme or a view argument.
+        known = {name: request.args[name] for name in ("title", "kind") if name in request.args}
+        return redirect(url_for("pages.edit", slug=slugify(slug), **known), code=308)
     page = find_page(slug)
     if page is not None:
         require_unlocked(page.is_locked, "page")

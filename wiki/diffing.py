@@ -1,13 +1,22 @@
-"""Diffs as data (lines with a kind, words with a kind) and three-way merges. Pure: no Flask, no database."""
+"""Diffs as data (lines with a kind, words with a kind) and three-way merges. Pure: no Flask, no database.
 
-import difflib
+Anyone can ask for a diff, so every function here does bounded work, O(n log n) in the size of its texts:
+lines and words are matched by wiki.sequence_diff (which says how, and proves the bound), never by
+difflib.SequenceMatcher, whose worst case is cubic; merge3 is given the same matcher. The words of all the
+changed lines of one diff share one work budget, and a line of more than WORD_DIFF_MAX_TOKENS words is marked
+changed as a whole.
+"""
+
 import re
 from dataclasses import dataclass
 from typing import Literal
 
 from merge3 import Merge3
 
+from wiki.sequence_diff import BoundedSequenceMatcher, Opcode, WorkBudget, grouped_opcodes, matching_blocks, opcodes
+
 CONTEXT_LINES = 3
+WORD_DIFF_MAX_TOKENS = 5_000  # per side of a line pair; words and runs of spaces count one each
 _WORD = re.compile(r"\w+|\s+|[^\w\s]")
 
 
@@ -48,13 +57,37 @@ def _lines_with_ends(text: str) -> list[str]:
     return [line + "\n" for line in split_lines(text)]
 
 
-def _word_segments(old: str, new: str) -> tuple[tuple[Segment, ...], tuple[Segment, ...]]:
+class _DiffWork:
+    """What the lines of one diff share: the work budget of their word marks (a unit per character of the two
+    texts), and the one-segment tuple of each whole line, built once per kind and text: immutable, so a text of
+    many equal lines costs one segment, not one per line."""
+
+    def __init__(self, old_text: str, new_text: str) -> None:
+        self.word_budget = WorkBudget.for_items(len(old_text) + len(new_text), units_per_item=1)
+        self._whole_lines: dict[tuple[str, str], tuple[Segment, ...]] = {}
+
+    def whole_line(self, kind: Literal["equal", "delete", "insert"], text: str) -> tuple[Segment, ...]:
+        segments = self._whole_lines.get((kind, text))
+        if segments is None:
+            segments = self._whole_lines[kind, text] = (Segment(kind, text),)
+        return segments
+
+
+def _wholly_changed(old: str, new: str, work: _DiffWork) -> tuple[tuple[Segment, ...], tuple[Segment, ...]]:
+    return (work.whole_line("delete", old) if old else ()), (work.whole_line("insert", new) if new else ())
+
+
+def _word_segments(old: str, new: str, work: _DiffWork) -> tuple[tuple[Segment, ...], tuple[Segment, ...]]:
     """Mark the words that differ between two versions of one line."""
     old_words, new_words = _WORD.findall(old), _WORD.findall(new)
-    matcher = difflib.SequenceMatcher(None, old_words, new_words, autojunk=False)
+    if len(old_words) > WORD_DIFF_MAX_TOKENS or len(new_words) > WORD_DIFF_MAX_TOKENS:
+        return _wholly_changed(old, new, work)
+    if set(old_words).isdisjoint(new_words):  # a line rewritten: nothing to match, so no matcher to run
+        return _wholly_changed(old, new, work)
     old_segments: list[Segment] = []
     new_segments: list[Segment] = []
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    word_opcodes = opcodes(matching_blocks(old_words, new_words, work.word_budget))
+    for tag, i1, i2, j1, j2 in _without_stray_matches(word_opcodes, old_words):
         if tag == "equal":
             old_segments.append(Segment("equal", "".join(old_words[i1:i2])))
             new_segments.append(Segment("equal", "".join(new_words[j1:j2])))
@@ -66,7 +99,27 @@ def _word_segments(old: str, new: str) -> tuple[tuple[Segment, ...], tuple[Segme
     return tuple(old_segments), tuple(new_segments)
 
 
-def _changed_block(old: list[str], new: list[str], old_start: int, new_start: int) -> list[DiffLine]:
+def _without_stray_matches(word_opcodes: list[Opcode], old_words: list[str]) -> list[Opcode]:
+    """A lone space or comma matched between two changes only cuts a rewritten phrase into pieces ("Runs the IT
+    groups" -> "Drives strategy" would keep one space): fold such matches, and neighbouring changes, into one."""
+    folded: list[Opcode] = []
+    for opcode in word_opcodes:
+        tag, _, i2, _, j2 = opcode
+        if tag != "equal" and len(folded) >= 2 and folded[-2][0] != "equal" and _is_stray(folded[-1], old_words):
+            folded.pop()
+        if tag != "equal" and folded and folded[-1][0] != "equal":
+            _, i1, _, j1, _ = folded.pop()
+            opcode = ("replace", i1, i2, j1, j2)
+        folded.append(opcode)
+    return folded
+
+
+def _is_stray(opcode: Opcode, old_words: list[str]) -> bool:
+    text = "".join(old_words[opcode[1] : opcode[2]])
+    return len(text) <= 2 and not any(character.isalnum() for character in text)
+
+
+def _changed_block(old: list[str], new: list[str], old_start: int, new_start: int, work: _DiffWork) -> list[DiffLine]:
     """Lines replaced by others: pair them up for word marks, the surplus is wholly removed or added."""
     removed: list[DiffLine] = []
     added: list[DiffLine] = []
@@ -74,10 +127,10 @@ def _changed_block(old: list[str], new: list[str], old_start: int, new_start: in
         old_line = old[offset] if offset < len(old) else None
         new_line = new[offset] if offset < len(new) else None
         if old_line is not None and new_line is not None:
-            old_segments, new_segments = _word_segments(old_line, new_line)
+            old_segments, new_segments = _word_segments(old_line, new_line, work)
         else:
-            old_segments = (Segment("delete", old_line),) if old_line is not None else ()
-            new_segments = (Segment("insert", new_line),) if new_line is not None else ()
+            old_segments = work.whole_line("delete", old_line) if old_line is not None else ()
+            new_segments = work.whole_line("insert", new_line) if new_line is not None else ()
         if old_line is not None:
             removed.append(DiffLine("delete", old_start + offset + 1, None, old_segments))
         if new_line is not None:
@@ -85,27 +138,29 @@ def _changed_block(old: list[str], new: list[str], old_start: int, new_start: in
     return removed + added
 
 
-def _opcode_lines(opcode: tuple[str, int, int, int, int], old: list[str], new: list[str]) -> list[DiffLine]:
+def _opcode_lines(opcode: Opcode, old: list[str], new: list[str], work: _DiffWork) -> list[DiffLine]:
     tag, i1, i2, j1, j2 = opcode
     if tag == "equal":
-        return [DiffLine("equal", i1 + k + 1, j1 + k + 1, (Segment("equal", old[i1 + k]),)) for k in range(i2 - i1)]
-    return _changed_block(old[i1:i2], new[j1:j2], i1, j1)
+        return [
+            DiffLine("equal", i1 + k + 1, j1 + k + 1, work.whole_line("equal", old[i1 + k])) for k in range(i2 - i1)
+        ]
+    return _changed_block(old[i1:i2], new[j1:j2], i1, j1, work)
 
 
 def diff_lines(old_text: str, new_text: str, context: int = CONTEXT_LINES) -> list[DiffLine | Fold]:
     """Changed lines with `context` unchanged lines around them; longer unchanged runs are folded."""
     old, new = split_lines(old_text), split_lines(new_text)
-    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
     if old == new:
         return [Fold(len(old))] if old else []
+    work = _DiffWork(old_text, new_text)
     rows: list[DiffLine | Fold] = []
     shown_until = 0  # old line index up to which rows cover the text
-    for group in matcher.get_grouped_opcodes(context):
+    for group in grouped_opcodes(opcodes(matching_blocks(old, new, align_given_up=True)), context):
         first_old = group[0][1]
         if first_old > shown_until:
             rows.append(Fold(first_old - shown_until))
         for opcode in group:
-            rows.extend(_opcode_lines(opcode, old, new))
+            rows.extend(_opcode_lines(opcode, old, new, work))
         shown_until = group[-1][2]
     if shown_until < len(old):
         rows.append(Fold(len(old) - shown_until))
@@ -121,10 +176,10 @@ class SideBySideRow:
 def side_by_side(old_text: str, new_text: str) -> list[SideBySideRow]:
     """Both texts whole, aligned row by row, with changed lines and words marked."""
     old, new = split_lines(old_text), split_lines(new_text)
-    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    work = _DiffWork(old_text, new_text)
     rows: list[SideBySideRow] = []
-    for opcode in matcher.get_opcodes():
-        lines = _opcode_lines(opcode, old, new)
+    for opcode in opcodes(matching_blocks(old, new, align_given_up=True)):
+        lines = _opcode_lines(opcode, old, new, work)
         if opcode[0] == "equal":
             rows.extend(SideBySideRow(line, line) for line in lines)
             continue
@@ -166,7 +221,7 @@ def three_way_merge(base_text: str, their_text: str, your_text: str) -> MergeRes
     # Every line gets its newline, so a missing final newline cannot decide a conflict.
     base, theirs, yours = _lines_with_ends(base_text), _lines_with_ends(their_text), _lines_with_ends(your_text)
     merged: list[str] = []
-    for region in Merge3(base, theirs, yours).merge_regions():
+    for region in Merge3(base, theirs, yours, sequence_matcher=BoundedSequenceMatcher).merge_regions():
         kind = region[0]
         if kind == "unchanged":
             merged.extend(base[region[1] : region[2]])

@@ -1,6 +1,7 @@
 """Configuration: one class that reads the environment, and its variants."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
@@ -35,6 +36,8 @@ class Config:
         self.RATELIMIT_ENABLED = env_flag("RATELIMIT_ENABLED", True)
         self.RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI") or "memory://"
         self.SESSION_COOKIE_SECURE = env_flag("SESSION_COOKIE_SECURE", False)
+        # A session ends after this many days without a visit (each visit renews the signed cookie).
+        self.PERMANENT_SESSION_LIFETIME = timedelta(days=float(os.environ.get("SESSION_LIFETIME_DAYS") or 14))
         self.REQUIRE_SECRET_KEY = env_flag("REQUIRE_SECRET_KEY", False)
         # How many proxies in front of the app to trust for X-Forwarded-For (0: trust none).
         self.PROXY_COUNT = int(os.environ.get("PROXY_COUNT") or 0)

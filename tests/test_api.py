@@ -1,5 +1,7 @@
 """The JSON read API: fields, order, pagination with "next", JSON errors."""
 
+import json
+import sys
 from datetime import datetime
 
 import pytest
@@ -88,3 +90,60 @@ def test_api_refuses_writes(client, make_page):
     response = client.post("/api/v1/pages/it-manager")
     assert response.status_code == 405
     assert response.json["error"]["status"] == 405
+
+
+def test_a_thousand_deep_chain_of_replies_reads_through_every_api_route(
+    app, client, make_page, make_user, make_definition
+):
+    """Trees are written by walking them: recursion stopped near 490 nested replies (RecursionError, a 500)."""
+    from wiki.auth.models import User
+    from wiki.definitions.models import Definition
+    from wiki.discussion.service import post_comment
+    from wiki.extensions import db
+    from wiki.pages.models import find_page
+
+    slug = make_page("IT manager")
+    author = make_user("alice")
+    definition_id = make_definition(slug, author.id, "A definition.")
+    chains = {}
+    with app.app_context():
+        user = db.session.get(User, author.id)
+        for owner in (find_page(slug), db.session.get(Definition, definition_id)):
+            parent, ids = None, []
+            for depth in range(1000):
+                parent = post_comment(owner, f"Reply at depth {depth}.", user, parent)
+                db.session.flush()
+                ids.append(parent.id)
+            chains[type(owner).__name__] = ids
+        db.session.commit()
+
+    def read(url: str):
+        """Decode with room to spare: Python's own JSON decoder recurses once per level too."""
+        response = client.get(url)
+        assert response.status_code == 200, url
+        limit = sys.getrecursionlimit()
+        sys.setrecursionlimit(10_000)
+        try:
+            return json.loads(response.get_data(as_text=True))
+        finally:
+            sys.setrecursionlimit(limit)
+
+    def depth_of(tree: dict) -> int:
+        depth = 1
+        while tree["replies"]:
+            tree, depth = tree["replies"][0], depth + 1
+        return depth
+
+    page_chain, definition_chain = chains["Page"], chains["Definition"]
+    for url, top in [(f"/api/v1/pages/{slug}/comments", None), (f"/api/v1/definitions/{definition_id}/comments", None),
+                     (f"/api/v1/comments/{page_chain[0]}", page_chain[0]),
+                     (f"/api/v1/comments/{definition_chain[0]}", definition_chain[0])]:  # fmt: skip
+        data = read(url)
+        assert depth_of(data if top else data["comments"][0]) == 1000, url
+    deepest = read(f"/api/v1/comments/{page_chain[-1]}")
+    assert deepest["body"] == "Reply at depth 999." and deepest["replies"] == []
+    middle = read(f"/api/v1/comments/{page_chain[500]}")
+    assert middle["parent_id"] == page_chain[499] and depth_of(middle) == 500
+    # The HTML views of the same chain stand too.
+    assert client.get(f"/wiki/{slug}").status_code == 200
+    assert client.get(f"/comments/{page_chain[-1]}").status_code == 200

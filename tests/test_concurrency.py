@@ -1,8 +1,8 @@
 """The conflict rule under truly concurrent saves: real HTTP, one thread per client, one database."""
 
 import threading
-import uuid
 from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime
 
 import pytest
 import requests
@@ -95,29 +95,78 @@ def test_concurrent_saves_of_different_lines_are_all_merged(app, server, make_pa
     assert len(final.splitlines()) == len(original)
 
 
-def test_write_requests_render_markdown_before_their_transaction(app, client, member, make_page, monkeypatch):
-    """Rendering is slow: it must happen before the request opens any transaction (so never under a lock)."""
-    from wiki import rendering
+@pytest.fixture
+def renders(app, monkeypatch):
+    """Every Markdown rendering, with whether its transaction had written anything yet (held a write lock)."""
+    from sqlalchemy import event
 
-    make_page("IT manager", "Start.\n", kind="term")
+    from wiki import rendering
+    from wiki.database import WRITE_STATEMENTS
+
+    with app.app_context():
+        engine = db.engine
+    wrote = threading.local()
+
+    def note_write(connection, cursor, statement, *args):
+        if statement.lstrip().upper().startswith(WRITE_STATEMENTS[:4]):
+            wrote.value = True
+
+    def end(connection):
+        wrote.value = False
+
+    event.listen(engine, "before_cursor_execute", note_write)
+    event.listen(engine, "commit", end)
+    event.listen(engine, "rollback", end)
     seen: list[tuple[str, bool]] = []
     original = rendering._markdown.render
 
     def spy(source, *args, **kwargs):
-        seen.append((source, db.session().in_transaction()))
+        seen.append((source, getattr(wrote, "value", False)))
         return original(source, *args, **kwargs)
 
     monkeypatch.setattr(rendering._markdown, "render", spy)
+    yield seen
+    for name, listener in (("before_cursor_execute", note_write), ("commit", end), ("rollback", end)):
+        event.remove(engine, name, listener)
+
+
+def test_saves_render_markdown_before_their_first_write(client, member, make_page, renders):
+    """Rendering is slow: it happens in the view, after validation, but before the transaction's first write,
+    so never under a lock."""
     from tests.conftest import post_form, save_page
 
-    unique = uuid.uuid4().hex  # render_markdown remembers texts, so each run needs its own
-    edit, note, proposal = f"An edit {unique}.\n", f"A comment {unique}.", f"A definition {unique}."
+    make_page("IT manager", "Start.\n", kind="term")
+    renders.clear()
+    edit, note, proposal = "An edit.\n", "A comment.", "A definition."
     assert save_page(client, "it-manager", edit).status_code == 303
     assert post_form(client, "/wiki/it-manager/comments", {"body": note}, "/wiki/it-manager").status_code == 303
     assert post_form(client, "/wiki/it-manager/definitions", {"body": proposal}).status_code == 303
-    rendered = {source: in_transaction for source, in_transaction in seen}
+    rendered = dict(renders)
     for text in (edit, note, proposal):
         assert rendered[text] is False, text
+
+
+def test_only_a_request_allowed_to_save_renders_markdown(app, client, make_user, make_page, renders):
+    """Before, every POST rendered its body and reason fields before anything was checked: an anonymous 300 KB
+    POST to any URL held a worker for seconds."""
+    from tests.conftest import as_user, csrf_token
+
+    make_page("IT manager", "Start.\n", kind="term")
+    make_user("alice")
+    renders.clear()
+    body = {"body": "**rendered?**", "reason": "*rendered?*", "title": ""}
+    anonymous_token = csrf_token(client)
+    assert client.post("/no/such/url", data=body).status_code == 404
+    assert client.post("/wiki/it-manager/edit", data=body).status_code == 400  # no CSRF token
+    assert client.post("/wiki/it-manager/edit", data={**body, "csrf_token": anonymous_token}).status_code == 302
+    member = as_user(app, "alice")
+    assert member.post("/preview", data=body).status_code == 400  # no CSRF token
+    token = csrf_token(member, "/wiki/it-manager/edit")
+    blank = member.post("/wiki/new-page/edit", data={**body, "csrf_token": token})  # no title: refused
+    assert blank.status_code == 422
+    assert renders == []
+    assert member.post("/preview", data={**body, "csrf_token": token}).status_code == 200
+    assert [source for source, _ in renders] == ["**rendered?**"]
 
 
 @pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)  # SQLite's locking; PostgreSQL locks rows
@@ -220,3 +269,52 @@ def test_a_comment_and_a_save_of_the_same_page_do_not_deadlock(app, make_page, m
     with app.app_context():
         page = find_page(slug)
         assert page.document.head_number == 2 and page.view_version >= 2
+
+
+def test_creating_a_slug_that_others_keep_creating_and_removing_is_sound(app, client, member):
+    """Someone else creates the same slug just before each of our first two tries, and it is gone again (deleted,
+    or renamed later) by the time we look for it: the retry must try again, not fail with a 500."""
+    from sqlalchemy import event, text
+    from sqlalchemy.orm import Session
+
+    with app.app_context():
+        engine = db.engine
+    html = client.get("/wiki/race/edit").get_data(as_text=True)
+    form = {"csrf_token": csrf_from(html), "title": "Race", "kind": "article", "body": "Ours.\n"}
+    rival = engine.connect()  # another request's transaction, on its own connection
+    created: list[int] = []
+
+    def rival_creates_first(connection, cursor, statement, *args):
+        # Just after our request looked for the page and found none, before it inserts its own.
+        if connection is not rival and "WHERE pages.slug =" in statement and len(created) < 2:
+            document_id = rival.execute(
+                text("INSERT INTO documents (head_number, created_at, updated_at) VALUES (0, :now, :now) RETURNING id"),
+                {"now": datetime.now()},
+            ).scalar_one()
+            rival.execute(
+                text("INSERT INTO pages (slug, title, kind, document_id, is_locked, discussion_closed, thread_version,"
+                     " view_version, updated_at, created_at) VALUES ('race', 'Race', 'article', :d, false, false, 0, 0,"
+                     " :now, :now)"),
+                {"d": document_id, "now": datetime.now()},
+            )  # fmt: skip
+            rival.commit()
+            created.append(document_id)
+
+    def rival_gives_up(session):
+        if created:
+            rival.execute(text("DELETE FROM pages WHERE slug = 'race'"))
+            rival.commit()
+
+    event.listen(engine, "after_cursor_execute", rival_creates_first)
+    event.listen(Session, "after_rollback", rival_gives_up)  # once our request has let go of its locks
+    try:
+        response = client.post("/wiki/race/edit", data=form)
+    finally:
+        event.remove(engine, "after_cursor_execute", rival_creates_first)
+        event.remove(Session, "after_rollback", rival_gives_up)
+        rival.close()
+    assert len(created) == 2  # both first tries collided
+    assert response.status_code == 303
+    with app.app_context():
+        page = find_page("race")
+        assert page is not None and page.document.head.body == "Ours.\n"

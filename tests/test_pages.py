@@ -383,3 +383,19 @@ def test_creating_a_page_someone_else_just_created_is_a_conflict(client, member,
     )
     assert response.status_code == 409
     assert revision_count(app, "it-manager") == 1
+
+
+def test_history_links_are_right_whatever_the_slug_holds(client, make_page):
+    """Links were built by replacing a stand-in number across the whole URL, slug included (a 500 here)."""
+    slug = make_page("Role 987654321 {0}", "one\n", "two\n")
+    response = client.get(f"/wiki/{slug}/history")
+    assert response.status_code == 200
+    html = response.get_data(as_text=True)
+    assert f'href="/wiki/{slug}/revisions/2"' in html and f'href="/wiki/{slug}/revisions/1"' in html
+    assert f'href="/wiki/{slug}/diff?from=1&amp;to=2"' in html
+
+
+@pytest.mark.parametrize("url", ["/?page=2", "/wiki/it-manager/history?page=2", "/wiki/it-manager/history?page=9999"])
+def test_a_list_page_past_the_end_is_a_404(client, make_page, url):
+    make_page("IT manager")
+    assert client.get(url).status_code == 404

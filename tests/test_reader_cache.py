@@ -151,3 +151,52 @@ def test_the_cache_can_be_turned_off(app, make_app, make_page):
     assert "department" in seen(reader, "/wiki/it-manager")
     rewrite_behind_the_apps_back(uncached, "department", "SNEAKY")
     assert "SNEAKY" in seen(reader, "/wiki/it-manager")
+
+
+def test_equivalent_requests_share_one_kept_rendering_and_junk_values_are_not_kept(
+    app, client, page, make_user, make_definition
+):
+    definition = make_definition(page, make_user("alice").id, "Owns the department's budget.")
+    for url in (f"/definitions/{definition}", "/wiki/it-manager/history?page=1", "/wiki/it-manager?sort=newest"):
+        seen(client, url)
+    rewrite_behind_the_apps_back(app, "department", "SNEAKY")
+    # The same request spelled otherwise is served the kept rendering: one entry, not one per spelling.
+    for url in (f"/definitions/00{definition}", "/wiki/it-manager/history?page=01", "/wiki/it-manager?sort=newest"):
+        assert "SNEAKY" not in seen(client, url), url
+    # A value that means nothing to the view is answered afresh, so it cannot fill the cache.
+    assert "SNEAKY" in seen(client, "/wiki/it-manager?sort=junk")
+    assert client.get("/wiki/it-manager/history?page=1x").status_code == 400
+
+
+def test_kept_responses_keep_the_headers_their_view_set(make_app):
+    from wiki.caching import cached_for_readers
+
+    app = make_app()
+    renderings = []
+
+    @app.get("/probe/<int:number>")
+    @cached_for_readers(lambda number: 1)
+    def probe(number: int):
+        renderings.append(number)
+        return f"<p>{number}</p>", 200, {"Vary": "Accept-Language", "X-Probe": "kept", "Content-Language": "en"}
+
+    client = app.test_client()
+    fresh, kept = client.get("/probe/7"), client.get("/probe/07")
+    assert renderings == [7]  # the second came from memory
+    for name in ("Vary", "X-Probe", "Content-Language", "Content-Type", "Content-Security-Policy"):
+        assert kept.headers.get(name) == fresh.headers.get(name), name
+    assert "Accept-Language" in kept.headers["Vary"]
+    assert kept.get_data() == fresh.get_data()
+
+
+def test_the_cache_counts_the_bytes_it_holds_keys_included():
+    from wiki.caching import RenderCache
+
+    cache = RenderCache(max_bytes=20_000, seconds=60)
+    cache.put(("key", "k" * 21_000), "small value")
+    assert cache.get(("key", "k" * 21_000)) is None  # the key alone is over the limit: not kept
+    cache.put("wide", "€" * 9_000)  # 9,000 characters, but about 18 KB as Python holds them
+    cache.put("more", "€" * 9_000)
+    assert [cache.get(name) is not None for name in ("wide", "more")] == [False, True]  # only one fits
+    cache.put("ascii", "a" * 1_000)
+    assert cache.get("ascii") is not None

@@ -7,36 +7,62 @@ shows changes. Each cached entry is keyed by a version read from the database on
 at once; entries also expire after READER_CACHE_SECONDS so that "5 minutes ago" stays roughly true.
 Nothing is shared between processes and nothing is written to disk."""
 
+import sys
 import threading
 from collections.abc import Callable, Hashable
+from dataclasses import dataclass
 from functools import wraps
 
 from cachetools import TTLCache
 from flask import current_app, make_response, request, session
 from flask_login import current_user
 
+from wiki.inputs import parse_number
+
+# The query arguments a cached view may read, each with what it means: equivalent spellings ("07", "7") give one
+# key, and a value that means nothing to the view is answered afresh, not kept.
+QUERY_ARGUMENTS: dict[str, Callable[[str], Hashable | None]] = {
+    "page": parse_number,
+    "from": parse_number,
+    "to": parse_number,
+    "sort": lambda value: value if value in ("oldest", "newest") else None,
+}
+
 
 class RenderCache:
-    """A size-bounded, time-limited map from keys to rendered text, safe under threaded servers."""
+    """A map from keys to renderings, bounded by the bytes it holds (keys included) and by time; thread-safe."""
 
     def __init__(self, max_bytes: int, seconds: float) -> None:
-        self._entries: TTLCache = TTLCache(maxsize=max_bytes, ttl=seconds, getsizeof=_size_of)
+        self._entries: TTLCache = TTLCache(maxsize=max_bytes, ttl=seconds, getsizeof=lambda entry: entry[0])
         self._lock = threading.Lock()
 
     def get(self, key: Hashable):
         with self._lock:
-            return self._entries.get(key)
+            entry = self._entries.get(key)
+        return None if entry is None else entry[1]
 
     def put(self, key: Hashable, value) -> None:
-        if _size_of(value) > self._entries.maxsize:
+        size = bytes_held(key) + bytes_held(value)
+        if size > self._entries.maxsize:
             return
         with self._lock:
-            self._entries[key] = value
+            self._entries[key] = (size, value)
 
 
-def _size_of(value) -> int:
-    text = value[0] if isinstance(value, tuple) else value
-    return max(len(text), 1)
+def bytes_held(thing) -> int:
+    """The memory a key or value takes: strings and bytes as Python stores them, tuples part by part (keys and
+    values are flat tuples of our own making, so this never goes deep)."""
+    if isinstance(thing, tuple | list):
+        return sys.getsizeof(thing) + sum(bytes_held(part) for part in thing)
+    if isinstance(thing, CachedResponse):
+        return bytes_held(thing.body) + bytes_held(thing.headers)
+    return sys.getsizeof(thing)
+
+
+@dataclass(frozen=True)
+class CachedResponse:
+    body: bytes
+    headers: tuple[tuple[str, str], ...]  # as the view set them; after_request handlers add theirs each time
 
 
 def render_cache(name: str) -> RenderCache:
@@ -67,36 +93,53 @@ def serves_anonymous_reader() -> bool:
     )
 
 
+def _canonical_arguments(allowed: tuple[str, ...]) -> tuple | None:
+    """The query as the view understands it, or None when it has anything else (unknown, repeated or junk)."""
+    canonical = []
+    for name in request.args:
+        values = request.args.getlist(name)
+        value = QUERY_ARGUMENTS[name](values[0]) if name in allowed and len(values) == 1 else None
+        if value is None:
+            return None
+        canonical.append((name, value))
+    return tuple(sorted(canonical))
+
+
 def cached_for_readers(version_of: Callable[..., Hashable | None], query_args: tuple[str, ...] = ()):
     """Serve a view's 200 responses to anonymous readers from memory while `version_of(**view_args)` is unchanged.
 
     `version_of` must be read before the view reads anything it draws (it is: the wrapper calls it first), so
     a rendering is never stored under a newer version than its contents. It returns None when there is
-    nothing to cache (a missing page): the view then answers as usual. `query_args` are the arguments the
-    view reads; a request with any other (or a repeated one) is answered afresh, so junk arguments cannot
-    fill the cache.
+    nothing to cache (a missing page): the view then answers as usual. The key is the endpoint, the view's
+    arguments as the converters made them (so "/definitions/007" and "/definitions/7" share one) and
+    `query_args` read through QUERY_ARGUMENTS; a request with any other argument is answered afresh, so junk
+    URLs cannot fill the cache.
     """
+    unknown = set(query_args) - QUERY_ARGUMENTS.keys()
+    if unknown:
+        raise ValueError(f"no canonical form for query arguments {sorted(unknown)}")
 
     def decorator(view):
         @wraps(view)
         def wrapper(**view_args):
-            args = request.args
-            if not serves_anonymous_reader() or any(
-                name not in query_args or len(args.getlist(name)) > 1 for name in args
-            ):
+            arguments = _canonical_arguments(query_args) if serves_anonymous_reader() else None
+            if arguments is None:
                 return view(**view_args)
             version = version_of(**view_args)
             if version is None:
                 return view(**view_args)
             cache = render_cache("responses")
-            key = (request.path, tuple(sorted(args.items())), version)
-            html = cache.get(key)
-            if html is not None:
-                return current_app.response_class(html, mimetype="text/html")
+            key = (request.endpoint, tuple(sorted(view_args.items())), arguments, version)
+            kept = cache.get(key)
+            if kept is not None:
+                return current_app.response_class(kept.body, headers=list(kept.headers))
             response = make_response(view(**view_args))
             # Never keep a response that started a session (a form token, a message) or is not plain success.
             if response.status_code == 200 and response.mimetype == "text/html" and not session:
-                cache.put(key, response.get_data(as_text=True))
+                headers = tuple(
+                    (name, value) for name, value in response.headers if name not in ("Content-Length", "Set-Cookie")
+                )
+                cache.put(key, CachedResponse(response.get_data(), headers))
             return response
 
         return wrapper

@@ -98,27 +98,39 @@ def _by_seniority(name: str):
     return lambda: current_app.config[f"{name}_NEW" if _is_new_member() else name]
 
 
+def _guess_limit(setting: str, scope: str, key_func, *, from_known_devices: bool, message: str):
+    """A limit on failed guesses, for clients with (or without) a device cookie for the account."""
+    return limiter.shared_limit(
+        _config(setting),
+        f"password-guesses-{scope}",
+        key_func=key_func,
+        methods=["POST"],
+        deduct_when=_guess_failed,
+        exempt_when=from_unknown_device if from_known_devices else from_known_device,
+        error_message=message,
+    )
+
+
 # Decorators for views. Guesses count only failures, shared by the login and password forms; writes count
 # every attempt.
 _guess_limits = [
-    limiter.shared_limit(
-        _config(setting),
-        f"password-guesses-{scope}",
-        key_func=key,
-        methods=["POST"],
-        deduct_when=_guess_failed,
-        exempt_when=exempt_when,
-        error_message=message,
-    )
-    for setting, scope, key, exempt_when, message in (
-        ("RATELIMIT_LOGIN_PER_CLIENT", "client", guess_address_at_account_key, from_known_device,
-         GUESSES_FROM_ADDRESS_AT_ACCOUNT),
-        ("RATELIMIT_LOGIN_PER_ADDRESS", "address", guess_address_key, from_known_device, GUESSES_FROM_ADDRESS),
-        ("RATELIMIT_LOGIN_UNKNOWN_DEVICES", "account", guess_account_key, from_known_device,
-         GUESSES_FROM_UNKNOWN_DEVICES),
-        ("RATELIMIT_LOGIN_PER_DEVICE", "device", guess_device_key, from_unknown_device, GUESSES_FROM_THIS_DEVICE),
-    )  # fmt: skip
-]
+    _guess_limit(
+        "RATELIMIT_LOGIN_PER_CLIENT", "client", guess_address_at_account_key,
+        from_known_devices=False, message=GUESSES_FROM_ADDRESS_AT_ACCOUNT,
+    ),
+    _guess_limit(
+        "RATELIMIT_LOGIN_PER_ADDRESS", "address", guess_address_key,
+        from_known_devices=False, message=GUESSES_FROM_ADDRESS,
+    ),
+    _guess_limit(
+        "RATELIMIT_LOGIN_UNKNOWN_DEVICES", "account", guess_account_key,
+        from_known_devices=False, message=GUESSES_FROM_UNKNOWN_DEVICES,
+    ),
+    _guess_limit(
+        "RATELIMIT_LOGIN_PER_DEVICE", "device", guess_device_key,
+        from_known_devices=True, message=GUESSES_FROM_THIS_DEVICE,
+    ),
+]  # fmt: skip
 limit_register = limiter.limit(_config("RATELIMIT_REGISTER"), key_func=client_address, methods=["POST"])
 # One counter per member across every route that edits, and one across every route that comments.
 limit_edits = limiter.shared_limit(_by_seniority("RATELIMIT_EDIT"), "edits", key_func=member_key, methods=["POST"])

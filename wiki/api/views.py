@@ -1,10 +1,12 @@
 """Read-only JSON: pages and their revisions. Errors are JSON too (see wiki.errors)."""
 
-from flask import Blueprint, abort, current_app, url_for
+import sys
+
+from flask import Blueprint, Response, abort, current_app, url_for
 
 from wiki.auth.permissions import may_moderate
 from wiki.definitions.models import RankedDefinition, definitions_of, get_definition_or_404, ranked_one
-from wiki.discussion.models import CommentNode, build_tree, get_comment_or_404, load_thread
+from wiki.discussion.models import CommentNode, build_tree, get_comment_or_404, load_thread, walk
 from wiki.history.models import Revision
 from wiki.history.service import HistoryEntry, get_revision_or_404, history_page
 from wiki.inputs import page_number_arg
@@ -53,7 +55,7 @@ def revision_json(entry: HistoryEntry) -> dict:
         "summary": None if revision.is_hidden and not may_moderate() else revision.summary,
         "hidden": revision.is_hidden,
         "created_at": iso_time(revision.created_at),
-        "size": revision.size,
+        "size": entry.size,
     }
 
 
@@ -91,7 +93,7 @@ def revisions(slug: str):
     """A page's revisions, newest first, 50 a page."""
     found = get_page_or_404(slug)
     page_number = page_number_arg()
-    listing = history_page(found.document, page_number, current_app.config["PER_PAGE"])
+    listing = history_page(found.document, page_number, current_app.config["PER_PAGE"], show_hidden=may_moderate())
     return {
         "revisions": [revision_json(entry) for entry in listing.entries],
         "next": _next_url("api.revisions", page_number, listing.has_next, slug=slug),
@@ -127,8 +129,9 @@ def definition_json(item: RankedDefinition) -> dict:
     }
 
 
-def comment_json(node: CommentNode) -> dict:
-    """A comment and, nested, all its replies; a deleted one keeps its place but not its text."""
+def comment_fields(node: CommentNode) -> dict:
+    """A comment's own fields (its replies are added by comments_json); a deleted one keeps its place but not
+    its text."""
     comment = node.comment
     concealed = comment.is_deleted or (comment.is_hidden and not may_moderate())
     return {
@@ -142,8 +145,28 @@ def comment_json(node: CommentNode) -> dict:
         "edited": node.edited,
         "deleted": comment.is_deleted,
         "hidden": comment.is_hidden,
-        "replies": [comment_json(reply) for reply in node.replies],
     }
+
+
+def comments_json(roots: list[CommentNode]) -> str:
+    """Comment trees as a JSON array, each comment with its "replies", written by walking the trees rather than by
+    recursion: members can nest replies deeper than Python's (and its JSON encoder's) recursion limit."""
+    parts: list[str] = []
+    empty = [True]  # for each array being written: nothing in it yet
+    for step in walk(roots, max_depth=sys.maxsize):
+        if step.kind == "open":
+            parts.append("" if empty[-1] else ",")
+            empty[-1] = False
+            parts.append(current_app.json.dumps(comment_fields(step.node))[:-1] + ',"replies":[')
+            empty.append(True)
+        elif step.kind == "close":
+            empty.pop()
+            parts.append("]}")
+    return "[" + "".join(parts) + "]"
+
+
+def _json_response(text: str) -> Response:
+    return current_app.response_class(text, mimetype="application/json")
 
 
 @bp.get("/pages/<slug>/definitions")
@@ -161,8 +184,10 @@ def definition(definition_id: int):
 @bp.get("/definitions/<int:definition_id>/revisions")
 def definition_revisions(definition_id: int):
     found = get_definition_or_404(definition_id)
+    if found.is_hidden and not may_moderate():
+        abort(403, description="This definition is hidden while moderators review it.")
     page_number = page_number_arg()
-    listing = history_page(found.document, page_number, current_app.config["PER_PAGE"])
+    listing = history_page(found.document, page_number, current_app.config["PER_PAGE"], show_hidden=may_moderate())
     return {
         "revisions": [revision_json(entry) for entry in listing.entries],
         "next": _next_url("api.definition_revisions", page_number, listing.has_next, definition_id=definition_id),
@@ -172,14 +197,15 @@ def definition_revisions(definition_id: int):
 @bp.get("/pages/<slug>/comments")
 def page_comments(slug: str):
     """A page's whole discussion as a tree."""
-    return {"comments": [comment_json(node) for node in build_tree(load_thread(get_page_or_404(slug)))]}
+    roots = build_tree(load_thread(get_page_or_404(slug)))
+    return _json_response('{"comments":' + comments_json(roots) + "}")
 
 
 @bp.get("/definitions/<int:definition_id>/comments")
 def definition_comments(definition_id: int):
     """A definition's whole discussion as a tree."""
-    owner = get_definition_or_404(definition_id)
-    return {"comments": [comment_json(node) for node in build_tree(load_thread(owner))]}
+    roots = build_tree(load_thread(get_definition_or_404(definition_id)))
+    return _json_response('{"comments":' + comments_json(roots) + "}")
 
 
 @bp.get("/comments/<int:comment_id>")
@@ -188,4 +214,4 @@ def comment(comment_id: int):
     found = get_comment_or_404(comment_id)
     nodes = load_thread(found.owner)
     build_tree(nodes)
-    return comment_json(nodes[found.id])
+    return _json_response(comments_json([nodes[found.id]])[1:-1])

@@ -47,12 +47,8 @@ def register():
             db.session.rollback()
             form.username.errors = ["That username is taken."]
         else:
-            session.clear()
-            login_user(user)
-            flash(f"Welcome, {user.username}. You can now edit pages.", "success")
-            response = redirect(safe_next(request.args.get("next")), code=303)
-            remember_device(response, user.username)
-            return response
+            welcome = f"Welcome, {user.username}. You can now edit pages."
+            return _logged_in(user, welcome, safe_next(request.args.get("next")))
     status = 422 if form.is_submitted() else 200
     return render_template("auth/register.html", form=form), status
 
@@ -69,17 +65,23 @@ def login():
                 db.session.commit()  # keeps a rehashed password, if the hash was upgraded
             except OperationalError:  # another writer got in first; the upgrade can wait for the next login
                 db.session.rollback()
-            next_url = safe_next(request.args.get("next"))
-            session.clear()  # a fresh session at login
-            login_user(user)
-            flash(f"Logged in as {user.username}.", "success")
-            response = redirect(next_url, code=303)
-            remember_device(response, user.username)
-            return response
+            return _logged_in(user, f"Logged in as {user.username}.", safe_next(request.args.get("next")))
         note_failed_guess()
         form.password.errors = ["Wrong username or password."]
     status = 422 if form.is_submitted() else 200
     return render_template("auth/login.html", form=form), status
+
+
+def _logged_in(user: User, message: str, next_url: str):
+    """A fresh session for the user (it ends after PERMANENT_SESSION_LIFETIME without a visit), and a device
+    cookie that marks this browser as one the owner uses (wiki/auth/devices.py)."""
+    session.clear()
+    login_user(user)
+    session.permanent = True
+    flash(message, "success")
+    response = redirect(next_url, code=303)
+    remember_device(response, user.username)
+    return response
 
 
 @bp.post("/logout")
@@ -109,9 +111,9 @@ def change_password():
             user.set_password(form.password.data)
             user.end_all_sessions()
             db.session.commit()
-            session.clear()
-            login_user(user)  # this session continues under the new token
-            flash("Password changed. Other sessions of your account are logged out.", "success")
-            return redirect(url_for("pages.home"), code=303)
+            # This session continues under the new token.
+            return _logged_in(
+                user, "Password changed. Other sessions of your account are logged out.", url_for("pages.home")
+            )
     status = 422 if form.is_submitted() else 200
     return render_template("auth/password.html", form=form), status

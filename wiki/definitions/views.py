@@ -17,6 +17,7 @@ from wiki.definitions.models import (
 )
 from wiki.diffing import side_by_side
 from wiki.discussion.forms import CommentForm
+from wiki.discussion.models import CLOSED, is_closed
 from wiki.discussion.service import post_comment
 from wiki.discussion.thread import thread_context
 from wiki.extensions import db
@@ -96,6 +97,8 @@ def propose(slug: str):
     page = get_page_or_404(slug)
     if page.kind != PageKind.TERM:
         abort(400, description="Definitions are proposed on terms; this page is an article.")
+    if page.is_locked and not may_moderate():
+        abort(403, description="This term is locked by a moderator: it takes no new definitions until it is unlocked.")
     form = DefinitionForm()
     if not form.validate():
         return render_page(page, definition_form=form, status=422)
@@ -140,6 +143,7 @@ def edit(definition_id: int):
             render_template("definitions/edit.html", definition=definition, form=form, **extra),
             status,
         ),
+        show_hidden=may_moderate(),
     )
     db.session.commit()
     flash_outcome(result)
@@ -172,6 +176,9 @@ def stance(definition_id: int):
     if definition.is_withdrawn:
         abort(400, description="This definition was withdrawn; stances on it are closed.")
     if not form.validate():
+        return render_definition(definition, stance_form=form, status=400)
+    if form.reason.data and is_closed(definition) and not may_moderate():
+        form.reason.errors = [f"{CLOSED} Record your stance without a reason."]
         return render_definition(definition, stance_form=form, status=400)
     kind = None if form.stance.data == "none" else StanceKind(form.stance.data)
     try:

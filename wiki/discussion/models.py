@@ -66,6 +66,14 @@ def touch_thread(owner: Owner) -> None:
     db.session.expire(owner, ["thread_version"])
 
 
+def is_closed(owner: Owner) -> bool:
+    """Whether a moderator closed this discussion: a page's own, or a definition's through its page."""
+    return (owner if isinstance(owner, Page) else owner.page).discussion_closed
+
+
+CLOSED = "A moderator has closed this discussion: it can be read, but it takes no new comments."
+
+
 def owner_filter(owner: Owner):
     if isinstance(owner, Page):
         return Comment.page_id == owner.id

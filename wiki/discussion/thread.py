@@ -17,7 +17,7 @@ from markupsafe import escape
 
 from wiki.auth.permissions import may_moderate
 from wiki.caching import render_cache
-from wiki.discussion.models import CommentNode, Owner, Sort, build_tree, load_thread, walk
+from wiki.discussion.models import CommentNode, Owner, Sort, build_tree, is_closed, load_thread, walk
 from wiki.pages.models import Page
 from wiki.rendering import rendered_fragment
 
@@ -56,7 +56,12 @@ def viewer_kind() -> str:
 
 def thread_context(owner: Owner, roots: list[CommentNode] | None = None, total: int | None = None) -> dict:
     """The whole discussion of a page or definition (kept per viewer kind), or, given roots, part of it."""
-    context = {"sort": sort_arg(), "post_url": post_url(owner), "owner_url": owner_url(owner)}
+    context = {
+        "sort": sort_arg(),
+        "post_url": post_url(owner),
+        "owner_url": owner_url(owner),
+        "discussion_closed": is_closed(owner),
+    }
     kind = viewer_kind()
     if roots is None:
         html, total = _kept_thread(owner, context, kind)
@@ -72,7 +77,7 @@ def _render_thread(context: dict, steps: list, kind: str) -> str:
 
 
 def _kept_thread(owner: Owner, context: dict, kind: str) -> tuple[str, int]:
-    key = (type(owner).__name__, owner.id, owner.thread_version, context["sort"], kind)
+    key = (type(owner).__name__, owner.id, owner.thread_version, context["sort"], kind, context["discussion_closed"])
     cache = render_cache("threads")
     kept = cache.get(key)
     if kept is None:

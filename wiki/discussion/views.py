@@ -8,11 +8,13 @@ from wiki.definitions.models import get_definition_or_404
 from wiki.definitions.views import render_definition
 from wiki.discussion.forms import CommentEditForm, CommentForm
 from wiki.discussion.models import (
+    CLOSED,
     Comment,
     Owner,
     build_tree,
     find_parent,
     get_comment_or_404,
+    is_closed,
     load_thread,
     touch_thread,
 )
@@ -37,6 +39,8 @@ def _refuse(owner: Owner, form: CommentForm):
 
 
 def _post(owner: Owner):
+    if is_closed(owner) and not may_moderate():
+        abort(403, description=CLOSED)
     form = CommentForm()
     if not form.validate():
         return _refuse(owner, form)
@@ -135,6 +139,7 @@ def edit(comment_id: int):
         current_user,
         "Edited",
         lambda status, **extra: (render_template("discussion/edit.html", comment=comment, form=form, **extra), status),
+        show_hidden=may_moderate(),
         invalid_status=400,
     )
     if result.outcome != "unchanged":

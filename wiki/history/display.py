@@ -8,6 +8,7 @@ from wiki.diffing import diff_lines, side_by_side
 from wiki.extensions import db
 from wiki.history.models import Document, Revision
 from wiki.history.service import (
+    HiddenBase,
     InvalidBase,
     SaveResult,
     diff_pair,
@@ -17,16 +18,22 @@ from wiki.history.service import (
 )
 from wiki.inputs import page_number_arg
 
-NUMBER_SLOT = 987654321  # a revision number no document reaches, replaced by "{}" in a URL template
-
 
 def render_history(document: Document, context: dict) -> str:
     """Every revision, newest first; `context` names the owner for the shared templates."""
-    entries = history_page(document, page_number_arg(), current_app.config["PER_PAGE"])
+    entries = history_page(
+        document, page_number_arg(), current_app.config["PER_PAGE"], show_hidden=context.get("show_hidden", False)
+    )
+    if entries.page > 1 and not entries.entries:
+        abort(404, description=f"The history has no page {entries.page}.")
     prefix, args = context["endpoint_prefix"], context["owner_args"]
-    # One url_for per kind of link, not three per line: the number is put in with str.format.
-    revision_url = url_for(f"{prefix}.revision", number=NUMBER_SLOT, **args).replace(str(NUMBER_SLOT), "{}")
-    diff_url = url_for(f"{prefix}.diff", **args) + "?from={}&to={}"
+
+    def revision_url(number: int) -> str:
+        return url_for(f"{prefix}.revision", number=number, **args)
+
+    def diff_url(older: int, newer: int) -> str:
+        return url_for(f"{prefix}.diff", **args, **{"from": older, "to": newer})
+
     return render_template(
         "history/history.html", history=entries, revision_url=revision_url, diff_url=diff_url, **context
     )
@@ -79,15 +86,23 @@ def render_diff(document: Document, context: dict) -> str:
     )
 
 
-def save_edit(document: Document, form, author, summary: str, show_editor, invalid_status: int = 422) -> SaveResult:
+def save_edit(
+    document: Document, form, author, summary: str, show_editor, *, show_hidden: bool, invalid_status: int = 422
+) -> SaveResult:
     """Save what an editor form (fields body and base_revision) sent, or answer with the editor and save nothing.
 
-    A base revision that does not exist gets the editor back with an error (`invalid_status`); an overlapping
-    stale edit gets it back with 409, the user's text in place and theirs beside it. `show_editor(status,
-    **extra)` draws the owner's editor page.
+    A base revision that does not exist, or whose text is hidden from this editor (`show_hidden` false), gets
+    the editor back with an error (`invalid_status`); an overlapping stale edit gets it back with 409, the
+    user's text in place and theirs beside it. `show_editor(status, **extra)` draws the owner's editor page.
     """
     try:
-        result = save_revision(document, form.body.data, author, summary, form.base_number)
+        result = save_revision(document, form.body.data, author, summary, form.base_number, may_see_hidden=show_hidden)
+    except HiddenBase:
+        db.session.rollback()
+        form.base_revision.errors = [
+            "The editor started from a revision whose text a moderator has hidden. Start again from the current text."
+        ]
+        abort(make_response(show_editor(invalid_status)))
     except InvalidBase:
         db.session.rollback()
         form.base_revision.errors = ["The editor started from a revision that does not exist."]

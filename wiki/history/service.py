@@ -27,6 +27,10 @@ class InvalidBase(ValueError):
     """The base revision named by an editor does not exist in this document."""
 
 
+class HiddenBase(InvalidBase):
+    """The base revision's text is hidden from the editor: merging onto it would let them test guesses of it."""
+
+
 class TooManyConcurrentSaves(ServiceUnavailable):
     """The head kept moving under a save (it should not, with the row lock): a 503, nothing saved."""
 
@@ -71,11 +75,12 @@ def save_revision(
     base: int | None = None,
     *,
     at: datetime | None = None,
+    may_see_hidden: bool = True,
 ) -> SaveResult:
     """The only way to change a document: merge a stale base, refuse a conflict, never overwrite.
 
-    `base` is the revision number the editor started from (None when creating). The new
-    revision is rendered once here. The head advances by compare-and-set, and the unique
+    `base` is the revision number the editor started from (None when creating); a hidden one only for those
+    who `may_see_hidden`. The new revision is rendered once here. The head advances by compare-and-set, and the unique
     (document, number) constraint backs it, so concurrent saves cannot both win.
     """
     body = normalize_text(body)
@@ -93,6 +98,8 @@ def save_revision(
         text, outcome = body, "created"
         if head is not None and (base or 0) != head_number:
             base_revision = get_revision(document, base) if base else None
+            if base_revision is not None and base_revision.is_hidden and not may_see_hidden:
+                raise HiddenBase(f"revision {base} is hidden")
             merge = three_way_merge(base_revision.body if base_revision else "", head.body, body)
             if merge.conflicted:
                 return SaveResult("conflict", None, head, body)
@@ -164,7 +171,8 @@ def get_revision_or_404(document: Document, number: int) -> Revision:
 class HistoryEntry:
     revision: Row  # id, number, summary, size, created_at, is_hidden: what a history line shows, no text
     author: str
-    size_change: int
+    size: int | None  # None when the text is hidden from the viewer: its size would tell about it
+    size_change: int | None  # None when either side of the change is hidden from the viewer
 
 
 @dataclass(frozen=True)
@@ -175,8 +183,9 @@ class HistoryPage:
     total: int
 
 
-def history_page(document: Document, page: int, per_page: int) -> HistoryPage:
-    """Revisions newest first, each with its change in size (one extra row gives the oldest's).
+def history_page(document: Document, page: int, per_page: int, *, show_hidden: bool) -> HistoryPage:
+    """Revisions newest first, each with its change in size (one extra row gives the oldest's); sizes of
+    hidden texts only for those who `show_hidden`.
 
     Plain rows of the shown columns, not ORM objects: a history page of 50 lines is a hot path.
     """
@@ -201,8 +210,11 @@ def history_page(document: Document, page: int, per_page: int) -> HistoryPage:
     total = _head_number(document)  # numbers run 1..head without gaps
     entries = []
     for index, row in enumerate(rows[:per_page]):
-        previous_size = rows[index + 1].size if index + 1 < len(rows) else 0
-        entries.append(HistoryEntry(row, row.username, row.size - previous_size))
+        previous = rows[index + 1] if index + 1 < len(rows) else None
+        size = None if row.is_hidden and not show_hidden else row.size
+        previous_size = 0 if previous is None else None if previous.is_hidden and not show_hidden else previous.size
+        change = None if size is None or previous_size is None else size - previous_size
+        entries.append(HistoryEntry(row, row.username, size, change))
     return HistoryPage(entries, page, offset + per_page < total, total)
 
 

@@ -75,6 +75,11 @@ def set_lock(item: Page | Definition, moderator: User, locked: bool, reason: str
     log_action(moderator, "lock" if locked else "unlock", kind, item.id, label(item), reason)
 
 
+def set_discussion_closed(page: Page, moderator: User, closed: bool, reason: str) -> None:
+    page.discussion_closed = closed
+    log_action(moderator, "close discussion" if closed else "reopen discussion", "page", page.id, label(page), reason)
+
+
 def set_revision_hidden(revision: Revision, moderator: User, hidden: bool, reason: str) -> None:
     if hidden and revision.number == revision.document.head_number:
         abort(400, description="The current revision cannot be hidden: revert to a good revision first.")
@@ -95,6 +100,8 @@ def suspend(member: User, moderator: User, days: int, reason: str) -> None:
 
 
 def unsuspend(member: User, moderator: User, reason: str) -> None:
+    if member.is_moderator and not moderator.is_admin:
+        abort(403, description="Only administrators can lift a moderator's suspension, as only they can impose one.")
     member.suspended_until = None
     member.suspension_reason = None
     log_action(moderator, "unsuspend", "user", member.id, label(member), reason)

@@ -15,7 +15,16 @@ from wiki.history.models import Revision
 from wiki.inputs import page_number_arg
 from wiki.moderation.forms import DecisionForm, FlagForm, ReasonForm, RoleForm, SuspendForm
 from wiki.moderation.models import ModerationAction, Resolution, queue
-from wiki.moderation.service import decide, flag, set_lock, set_revision_hidden, set_role, suspend, unsuspend
+from wiki.moderation.service import (
+    decide,
+    flag,
+    set_discussion_closed,
+    set_lock,
+    set_revision_hidden,
+    set_role,
+    suspend,
+    unsuspend,
+)
 from wiki.pages.models import get_page_or_404
 
 bp = Blueprint("moderation", __name__)
@@ -124,6 +133,30 @@ def _lock(item, locked: bool, target: str):
     db.session.commit()
     flash("Locked: only moderators can edit it now." if locked else "Unlocked.", "success")
     return redirect(target, code=303)
+
+
+@bp.post("/wiki/<slug>/close-discussion")
+@moderator_action
+def close_discussion(slug: str):
+    """Stop new comments on a page and on its definitions (moderators may still post); reading goes on."""
+    return _close(slug, True)
+
+
+@bp.post("/wiki/<slug>/reopen-discussion")
+@moderator_action
+def reopen_discussion(slug: str):
+    return _close(slug, False)
+
+
+def _close(slug: str, closed: bool):
+    page = get_page_or_404(slug)
+    set_discussion_closed(page, current_user, closed, _reason().reason.data or "")
+    db.session.commit()
+    flash(
+        "The discussion is closed: only moderators can comment." if closed else "The discussion is open again.",
+        "success",
+    )
+    return redirect(url_for("pages.show", slug=slug) + "#discussion", code=303)
 
 
 @bp.post("/moderation/revisions/<int:revision_id>/hide")

@@ -43,7 +43,10 @@ class Page(db.Model):
         default=PageKind.ARTICLE,
     )
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"), unique=True)
-    is_locked: Mapped[bool] = mapped_column(default=False)  # while locked, only moderators edit
+    # While locked, only moderators edit the page and propose definitions of the term.
+    is_locked: Mapped[bool] = mapped_column(default=False)
+    # While closed, only moderators comment, on the page or on its definitions; a separate action from locking.
+    discussion_closed: Mapped[bool] = mapped_column(default=False)
     # Bumped with every change to the discussion, so a cached rendering of it knows it is stale.
     thread_version: Mapped[int] = mapped_column(default=0)
     # Bumped with every change to anything this page's views show (wiki/pages/versions.py).

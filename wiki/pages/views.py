@@ -1,6 +1,6 @@
 """Page views: home, show, edit (with preview and conflicts), history, revisions, diff, revert, raw."""
 
-from flask import Blueprint, current_app, flash, jsonify, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, flash, jsonify, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
@@ -44,6 +44,9 @@ from wiki.throttling import limit_edits, limit_previews
 
 bp = Blueprint("pages", __name__)
 
+# How often a save that collides with someone creating the same slug is tried again.
+SAVE_ATTEMPTS = 3
+
 
 def _history_context(page: Page) -> dict:
     """What the shared history templates need to draw a page's header and links."""
@@ -66,6 +69,8 @@ def home():
     page_number = page_number_arg()
     per_page = current_app.config["PER_PAGE"]
     rows = recently_changed((page_number - 1) * per_page, per_page, with_html=True)
+    if page_number > 1 and not rows:
+        abort(404, description=f"There is no page {page_number} of the list.")
     total = count_pages()
     return render_template(
         "pages/home.html",
@@ -154,7 +159,8 @@ def _save(page: Page | None, slug: str, form: PageForm) -> tuple[Page, SaveResul
     def show_editor(status: int, **extra):
         return _editor(find_page(slug), slug, form, status, **extra)  # after the rollback: theirs, if any
 
-    return page, save_edit(page.document, form, current_user, form.summary.data or "", show_editor)
+    summary = form.summary.data or ""
+    return page, save_edit(page.document, form, current_user, summary, show_editor, show_hidden=may_moderate())
 
 
 @bp.route("/wiki/<slug>/edit", methods=["GET", "POST"])
@@ -187,14 +193,18 @@ def edit(slug: str):
     if "preview" in request.form:
         return _editor(page, slug, form, preview=render_markdown(form.body.data))
 
-    try:
-        page, result = _save(page, slug, form)
-        db.session.commit()
-    except IntegrityError:
-        # Someone created this slug at the same moment: treat ours as an edit of theirs.
-        db.session.rollback()
-        page, result = _save(find_page(slug), slug, form)
-        db.session.commit()
+    for _ in range(SAVE_ATTEMPTS):
+        try:
+            page, result = _save(page, slug, form)
+            db.session.commit()
+            break
+        except IntegrityError:
+            # Someone created this slug at the same moment: ours becomes an edit of theirs, or, if theirs is
+            # gone again by now, another try at creating it.
+            db.session.rollback()
+            page = find_page(slug)
+    else:
+        abort(503, description="Others were creating this page at the same moment. Nothing was saved; send it again.")
     flash_outcome(result)
     return redirect(url_for("pages.show", slug=page.slug), code=303)
 

@@ -9,6 +9,7 @@ import pytest
 
 from wiki.diffing import (
     WORD_DIFF_MAX_TOKENS,
+    Cut,
     DiffLine,
     Fold,
     MergeResult,
@@ -653,3 +654,23 @@ def test_a_lone_space_between_two_changes_does_not_cut_a_rewritten_phrase():
     kept = side_by_side("Runs the IT groups.\n", "Drives the groups.\n")[0].right.segments
     assert (kept[0].kind, kept[0].text) == ("insert", "Drives")  # a matched word between changes stays matched
     assert {segment.kind for segment in kept[1:]} == {"equal"} and "".join(s.text for s in kept[1:]) == " the groups."
+
+
+def test_a_diff_draws_at_most_max_rows_and_says_where_it_stops():
+    old = "".join(f"old line {n}\n" for n in range(100))
+    new = "".join(f"new line {n}\n" for n in range(100))
+    rows = diff_lines(old, new, max_rows=10)
+    lines = [row for row in rows if isinstance(row, DiffLine)]
+    assert len(lines) == 10 and rows[-1] == Cut(old_number=6, new_number=6)
+    assert [line.kind for line in lines] == ["delete"] * 5 + ["insert"] * 5
+    pairs = side_by_side(old, new, max_rows=10)
+    assert len(pairs) == 11 and pairs[-1] == Cut(old_number=11, new_number=11)
+    assert diff_lines(old, new, max_rows=1000)[-1] != Cut(101, 101)  # room enough: no cut
+    assert not any(isinstance(row, Cut) for row in side_by_side(old, new, max_rows=100))
+
+
+def test_a_cut_inside_unchanged_context_or_a_long_insert():
+    old = "".join(f"line {n}\n" for n in range(50))
+    new = "inserted\n" * 30 + old
+    rows = diff_lines(old, new, max_rows=12)
+    assert sum(isinstance(row, DiffLine) for row in rows) == 12 and rows[-1] == Cut(old_number=1, new_number=13)

@@ -399,3 +399,14 @@ def test_history_links_are_right_whatever_the_slug_holds(client, make_page):
 def test_a_list_page_past_the_end_is_a_404(client, make_page, url):
     make_page("IT manager")
     assert client.get(url).status_code == 404
+
+
+def test_a_diff_too_long_to_draw_whole_says_so(client, make_page):
+    from wiki.diffing import MAX_ROWS
+
+    old = "".join(f"old line {n}\n" for n in range(MAX_ROWS * 2))
+    new = "".join(f"new line {n}\n" for n in range(MAX_ROWS * 2))
+    make_page("IT manager", old, new)
+    html = client.get("/wiki/it-manager/diff?from=1&to=2").get_data(as_text=True)
+    assert html.count('<tr class="line') == MAX_ROWS
+    assert f"from line {MAX_ROWS // 2 + 1:,} of the old text" in html and "too many to draw here" in html

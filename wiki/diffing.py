@@ -16,6 +16,9 @@ from merge3 import Merge3
 from wiki.sequence_diff import BoundedSequenceMatcher, Opcode, WorkBudget, grouped_opcodes, matching_blocks, opcodes
 
 CONTEXT_LINES = 3
+# The most rows a diff or a side-by-side comparison draws: each costs a few microseconds to build and more to
+# draw, and a reader of a 100,000-line rewrite is better served by the two revisions themselves.
+MAX_ROWS = 2_000
 WORD_DIFF_MAX_TOKENS = 5_000  # per side of a line pair; words and runs of spaces count one each
 _WORD = re.compile(r"\w+|\s+|[^\w\s]")
 
@@ -46,6 +49,15 @@ class Fold:
 
     count: int
     kind: Literal["fold"] = "fold"
+
+
+@dataclass(frozen=True)
+class Cut:
+    """Where a diff too long to draw whole stops: the first line numbers, old and new, left out."""
+
+    old_number: int
+    new_number: int
+    kind: Literal["cut"] = "cut"
 
 
 def split_lines(text: str) -> list[str]:
@@ -119,11 +131,14 @@ def _is_stray(opcode: Opcode, old_words: list[str]) -> bool:
     return len(text) <= 2 and not any(character.isalnum() for character in text)
 
 
-def _changed_block(old: list[str], new: list[str], old_start: int, new_start: int, work: _DiffWork) -> list[DiffLine]:
-    """Lines replaced by others: pair them up for word marks, the surplus is wholly removed or added."""
+def _changed_block(
+    old: list[str], new: list[str], old_start: int, new_start: int, work: _DiffWork, pairs: int
+) -> list[DiffLine]:
+    """Lines replaced by others: pair them up for word marks, the surplus is wholly removed or added. Only the
+    first `pairs` offsets are drawn."""
     removed: list[DiffLine] = []
     added: list[DiffLine] = []
-    for offset in range(max(len(old), len(new))):
+    for offset in range(min(max(len(old), len(new)), pairs)):
         old_line = old[offset] if offset < len(old) else None
         new_line = new[offset] if offset < len(new) else None
         if old_line is not None and new_line is not None:
@@ -138,60 +153,98 @@ def _changed_block(old: list[str], new: list[str], old_start: int, new_start: in
     return removed + added
 
 
-def _opcode_lines(opcode: Opcode, old: list[str], new: list[str], work: _DiffWork) -> list[DiffLine]:
+def _opcode_lines(opcode: Opcode, old: list[str], new: list[str], work: _DiffWork, offsets: int) -> list[DiffLine]:
+    """The lines of one opcode, drawn for its first `offsets` positions (a changed block pairs old and new lines
+    at the same offset)."""
     tag, i1, i2, j1, j2 = opcode
     if tag == "equal":
-        return [
-            DiffLine("equal", i1 + k + 1, j1 + k + 1, work.whole_line("equal", old[i1 + k])) for k in range(i2 - i1)
-        ]
-    return _changed_block(old[i1:i2], new[j1:j2], i1, j1, work)
+        count = min(i2 - i1, offsets)
+        return [DiffLine("equal", i1 + k + 1, j1 + k + 1, work.whole_line("equal", old[i1 + k])) for k in range(count)]
+    return _changed_block(old[i1:i2], new[j1:j2], i1, j1, work, offsets)
 
 
-def diff_lines(old_text: str, new_text: str, context: int = CONTEXT_LINES) -> list[DiffLine | Fold]:
-    """Changed lines with `context` unchanged lines around them; longer unchanged runs are folded."""
+def _offsets_in(opcode: Opcode) -> int:
+    _, i1, i2, j1, j2 = opcode
+    return max(i2 - i1, j2 - j1)
+
+
+def _cut_within(opcode: Opcode, offsets: int) -> Cut:
+    """Where a diff stops that drew only the first `offsets` positions of an opcode."""
+    _, i1, i2, j1, j2 = opcode
+    return Cut(min(i1 + offsets, i2) + 1, min(j1 + offsets, j2) + 1)
+
+
+def diff_lines(
+    old_text: str, new_text: str, context: int = CONTEXT_LINES, max_rows: int = MAX_ROWS
+) -> list[DiffLine | Fold | Cut]:
+    """Changed lines with `context` unchanged lines around them; longer unchanged runs are folded. At most
+    `max_rows` lines are drawn; a Cut then ends the list."""
     old, new = split_lines(old_text), split_lines(new_text)
     if old == new:
         return [Fold(len(old))] if old else []
     work = _DiffWork(old_text, new_text)
-    rows: list[DiffLine | Fold] = []
+    rows: list[DiffLine | Fold | Cut] = []
+    drawn = 0
     shown_until = 0  # old line index up to which rows cover the text
     for group in grouped_opcodes(opcodes(matching_blocks(old, new, align_given_up=True)), context):
         first_old = group[0][1]
         if first_old > shown_until:
             rows.append(Fold(first_old - shown_until))
         for opcode in group:
-            rows.extend(_opcode_lines(opcode, old, new, work))
+            offsets = _offsets_within(opcode, max_rows - drawn)
+            lines = _opcode_lines(opcode, old, new, work, offsets)
+            rows.extend(lines)
+            drawn += len(lines)
+            if offsets < _offsets_in(opcode):
+                rows.append(_cut_within(opcode, offsets))
+                return rows
         shown_until = group[-1][2]
     if shown_until < len(old):
         rows.append(Fold(len(old) - shown_until))
     return rows
 
 
+def _offsets_within(opcode: Opcode, room: int) -> int:
+    """How many positions of an opcode fit in `room` rows: one row each, but two while a changed block pairs
+    an old line with a new one."""
+    tag, i1, i2, j1, j2 = opcode
+    paired = 0 if tag == "equal" else min(i2 - i1, j2 - j1)
+    if room <= 2 * paired:
+        return room // 2
+    return paired + room - 2 * paired
+
+
 @dataclass(frozen=True)
 class SideBySideRow:
     left: DiffLine | None
     right: DiffLine | None
+    kind: Literal["row"] = "row"
 
 
-def side_by_side(old_text: str, new_text: str) -> list[SideBySideRow]:
-    """Both texts whole, aligned row by row, with changed lines and words marked."""
+def side_by_side(old_text: str, new_text: str, max_rows: int = MAX_ROWS) -> list[SideBySideRow | Cut]:
+    """Both texts whole, aligned row by row, with changed lines and words marked; at most `max_rows` rows, then a
+    Cut."""
     old, new = split_lines(old_text), split_lines(new_text)
     work = _DiffWork(old_text, new_text)
-    rows: list[SideBySideRow] = []
+    rows: list[SideBySideRow | Cut] = []
     for opcode in opcodes(matching_blocks(old, new, align_given_up=True)):
-        lines = _opcode_lines(opcode, old, new, work)
+        offsets = min(_offsets_in(opcode), max_rows - len(rows))
+        lines = _opcode_lines(opcode, old, new, work, offsets)
         if opcode[0] == "equal":
             rows.extend(SideBySideRow(line, line) for line in lines)
-            continue
-        removed = [line for line in lines if line.kind == "delete"]
-        added = [line for line in lines if line.kind == "insert"]
-        for offset in range(max(len(removed), len(added))):
-            rows.append(
-                SideBySideRow(
-                    removed[offset] if offset < len(removed) else None,
-                    added[offset] if offset < len(added) else None,
+        else:
+            removed = [line for line in lines if line.kind == "delete"]
+            added = [line for line in lines if line.kind == "insert"]
+            for offset in range(max(len(removed), len(added))):
+                rows.append(
+                    SideBySideRow(
+                        removed[offset] if offset < len(removed) else None,
+                        added[offset] if offset < len(added) else None,
+                    )
                 )
-            )
+        if offsets < _offsets_in(opcode):
+            rows.append(_cut_within(opcode, offsets))
+            break
     return rows
 
 

@@ -318,3 +318,29 @@ def test_creating_a_slug_that_others_keep_creating_and_removing_is_sound(app, cl
     with app.app_context():
         page = find_page("race")
         assert page is not None and page.document.head.body == "Ours.\n"
+
+
+def chunked(body: bytes):
+    """A request body sent in chunks, with no Content-Length, as requests does for a generator."""
+    for start in range(0, len(body), 64 * 1024):
+        yield body[start : start + 64 * 1024]
+
+
+def test_the_size_guard_counts_what_a_chunked_body_holds(app, live_server, make_user, make_page, renders):
+    """Over real HTTP (the server de-chunks): past MAX_CONTENT_LENGTH is a 413, not a form cut at the limit."""
+    make_page("IT manager")
+    make_user("alice")
+    session = logged_in_session(live_server, "alice")
+    token = csrf_from(session.get(f"{live_server}/wiki/it-manager").text)
+    form = {"Content-Type": "application/x-www-form-urlencoded"}
+    renders.clear()
+    huge = f"csrf_token={token}&body=".encode() + b"a" * (app.config["MAX_CONTENT_LENGTH"] + 10)
+    for url in ("/wiki/it-manager/comments", "/preview", "/no/such/url", "/wiki/it-manager/edit"):
+        response = session.post(f"{live_server}{url}", data=chunked(huge), headers=form)
+        assert response.status_code == 413, url
+    assert renders == []
+    small = f"csrf_token={token}&body=Sent+in+chunks.".encode()
+    response = session.post(f"{live_server}/wiki/it-manager/comments", data=chunked(small), headers=form,
+                            allow_redirects=False)  # fmt: skip
+    assert response.status_code == 303
+    assert "Sent in chunks." in session.get(f"{live_server}/wiki/it-manager").text

@@ -16,7 +16,7 @@ from wiki.definitions.views import bp as definitions_bp
 from wiki.discussion.views import bp as discussion_bp
 from wiki.errors import register_error_handlers
 from wiki.extensions import csrf, db, limiter, login_manager, migrate
-from wiki.inputs import DatabaseIntConverter, refuse_nul_characters
+from wiki.inputs import ChunkedBodyLimit, DatabaseIntConverter, refuse_nul_characters
 from wiki.moderation.views import bp as moderation_bp
 from wiki.pages.versions import track_page_versions
 from wiki.pages.views import bp as pages_bp
@@ -66,6 +66,7 @@ def create_app(config: Mapping | Config | None = None) -> Flask:
         **app.config.get("SQLALCHEMY_ENGINE_OPTIONS", {}),
     }
 
+    app.wsgi_app = ChunkedBodyLimit(app.wsgi_app, app.config["MAX_CONTENT_LENGTH"])
     if app.config["PROXY_COUNT"]:
         # Behind known proxies, take the client address and scheme from their X-Forwarded-* headers.
         count = app.config["PROXY_COUNT"]

@@ -9,6 +9,7 @@ through this module, so each of those is a clean 404 (in a path) or 400/422 (in 
 PostgreSQL cannot store NUL in text (SQLite can), so a NUL anywhere in a request is refused before any view
 runs, and both databases behave alike."""
 
+import io
 import re
 
 from flask import abort, request
@@ -77,3 +78,33 @@ def refuse_nul_characters() -> None:
 
 
 FORM_TYPES = frozenset({"application/x-www-form-urlencoded", "multipart/form-data"})
+
+
+class ChunkedBodyLimit:
+    """WSGI middleware: a body sent without a Content-Length (chunked) is read here, up to the limit and one byte
+    more, and handed on as an ordinary body with its length. So the size guard counts what was read: over the
+    limit is the usual 413, never a form silently cut at the limit."""
+
+    def __init__(self, app, max_bytes: int) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    def __call__(self, environ, start_response):
+        if not environ.get("CONTENT_LENGTH") and environ.get("wsgi.input_terminated"):
+            body = _read_up_to(environ["wsgi.input"], self.max_bytes + 1)
+            environ["wsgi.input"] = io.BytesIO(body)
+            environ["CONTENT_LENGTH"] = str(len(body))  # over max_bytes when too long: Werkzeug answers 413
+            environ.pop("HTTP_TRANSFER_ENCODING", None)  # else Werkzeug ignores the length
+        return self.app(environ, start_response)
+
+
+def _read_up_to(stream, size: int) -> bytes:
+    """`size` bytes, or all there are: a de-chunking stream hands out one chunk a read."""
+    parts, left = [], size
+    while left > 0:
+        part = stream.read(left)
+        if not part:
+            break
+        parts.append(part)
+        left -= len(part)
+    return b"".join(parts)

@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 WEB_CONCURRENCY ?= 2
 export FLASK_APP := wiki
 
-.PHONY: run serve test install install-test migrate seed clean bench
+.PHONY: run serve test test-fast install install-test migrate seed clean bench bench-hostile
 
 # Reinstall only when pyproject.toml changes.
 $(VENV)/.installed: pyproject.toml
@@ -44,6 +44,10 @@ serve: migrate
 test: install-test
 	$(BIN)/python -m pytest
 
+## Everything but the slow tests (gunicorn killed and restarted, the real browser): for a quick check while working.
+test-fast: install-test
+	$(BIN)/python -m pytest -m "not slow"
+
 clean:
 	rm -rf $(VENV) *.egg-info .pytest_cache
 
@@ -51,3 +55,7 @@ clean:
 bench: install-test
 	@command -v wrk >/dev/null 2>&1 || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk; }
 	$(BIN)/python -m bench.run --write-docs docs/benchmarks.md
+
+## Hostile inputs over real HTTP against gunicorn: the worst time of each case against the 1 s budget.
+bench-hostile: install-test
+	$(BIN)/python -m bench.hostile

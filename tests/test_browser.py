@@ -13,6 +13,7 @@ CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed")
+pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
@@ -202,7 +203,7 @@ def test_hostile_content_runs_no_script(page, make_user, make_page):
         link.click(modifiers=["Alt"], no_wait_after=True, timeout=2000)
     page.goto("/wiki/hostile/edit")
     page.fill("#body", hostile + "\n\n<b onmouseover=alert('preview')>hover</b>")
-    page.wait_for_timeout(800)  # let the live preview render the hostile text
+    sync_api.expect(page.locator("#preview")).to_contain_text("hover")  # the live preview drew the hostile text
     page.hover("#preview")
     assert page.dialogs == []
     assert page.evaluate("document.querySelectorAll('script:not([src]), iframe, svg').length") == 0

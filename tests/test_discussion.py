@@ -10,6 +10,7 @@ from tests.conftest import as_user, csrf_from, post_form
 from wiki.auth.models import Role, User
 from wiki.discussion.models import Comment, touch_thread
 from wiki.discussion.service import post_comment
+from wiki.discussion.thread import CSRF_SLOT, STAND_IN_ID
 from wiki.extensions import db
 from wiki.pages.models import find_page
 
@@ -342,7 +343,7 @@ def test_one_kept_thread_shows_each_member_their_own_controls(app, make_page, ma
     assert controls("bob", alices) == {"flag", "reply"}
     assert controls("bob", bobs) == {"edit", "delete", "reply"}
     assert controls("mod", alices) == controls("mod", bobs) == {"edit", "delete", "flag", "reply"}
-    assert "<!--viewer-actions" not in pages["alice"] and "csrf-token-slot" not in pages["alice"]
+    assert "<!--viewer-actions" not in pages["alice"] and CSRF_SLOT not in pages["alice"]  # every slot filled
     # Every form on a member's page carries that member's token, and a reply posted with it is accepted.
     for name, html in pages.items():
         tokens = set(re.findall(r'name="csrf_token" (?:type="hidden" )?value="([^"]+)"', html))
@@ -369,7 +370,7 @@ SLOT_LOOKALIKES = [
     "[link](https://evil.example/?a=<!--viewer-actions:1:2-->)",
     "`<!--csrf-token-input-->`",
     "<img src=x alt='<!--csrf-token-input-->'>",
-    "csrf-token-slot and 987654321987654321",
+    f"the stand-in id {STAND_IN_ID}, alone and in a link: [x](/comments/{STAND_IN_ID}/edit)",
 ]
 
 
@@ -387,3 +388,4 @@ def test_user_text_cannot_fill_a_viewers_slots(app, make_page, make_user):
     assert html.count(token) == len(inputs) >= len(SLOT_LOOKALIKES)  # only ever in its own hidden inputs
     assert "<!--csrf-token-input-->" not in html and "<!--viewer-actions" not in html
     assert "/comments/1/edit" not in html  # no controls conjured for a comment named in the text
+    assert f'href="/comments/{STAND_IN_ID}/edit"' in html  # and the stand-in id in the text is left as written

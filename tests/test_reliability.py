@@ -47,6 +47,8 @@ from wiki.history.models import Document, Revision
 from wiki.history.service import save_revision
 from wiki.pages.models import Page, PageKind, slugify
 
+pytestmark = pytest.mark.slow  # gunicorn started, loaded and killed: `make test-fast` leaves these out
+
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent  # the venv pytest runs in: it has gunicorn and flask
 WORKERS = int(os.environ.get("RELIABILITY_WORKERS") or 2)  # sync workers: how many requests run at once

@@ -98,12 +98,14 @@ def new():
     """Start a page from a title: its slug follows from the title."""
     title = request.args.get("title", "").strip()
     kind = request.args.get("kind", PageKind.ARTICLE.value)
-    if not title:
+    if "title" not in request.args:
         return render_template("pages/new.html", title=title, kind=kind, error=None)
     slug = slugify(title)
     limit = current_app.config["TITLE_MAX_CHARS"]
     error = None
-    if len(title) > limit:
+    if not title:
+        error = "Give the page a title."
+    elif len(title) > limit:
         error = f"The title is {len(title)} characters; the limit is {limit}."
     elif not slug:
         error = "The title needs at least one letter or digit."

@@ -6,6 +6,7 @@ import threading
 from pathlib import Path
 
 import pytest
+import redis
 from sqlalchemy import text
 from werkzeug.serving import make_server
 
@@ -18,6 +19,7 @@ from wiki.history.service import save_revision
 from wiki.pages.models import Page, PageKind, slugify
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 PASSWORD = "correct horse battery"
 _postgres_schema_ready = False
 
@@ -232,6 +234,22 @@ def live_server(app):
     yield f"http://127.0.0.1:{http.server_port}"
     http.shutdown()
     thread.join(5)
+
+
+@pytest.fixture
+def redis_url():
+    """This machine's Redis (database 15, emptied before and after); in CI its absence fails the run."""
+    try:
+        client = redis.Redis.from_url(REDIS_URL)
+        client.ping()
+    except redis.exceptions.ConnectionError:
+        if os.environ.get("CI"):
+            pytest.fail(f"Redis is not reachable at {REDIS_URL}")
+        pytest.skip(f"Redis is not reachable at {REDIS_URL}")
+    client.flushdb()
+    yield REDIS_URL
+    client.flushdb()
+    client.close()
 
 
 @pytest.hookimpl(wrapper=True, tryfirst=True)

@@ -1,10 +1,6 @@
 """Write limits per member (stricter for new accounts), shared through Redis by several app servers."""
 
-import os
 from datetime import timedelta
-
-import pytest
-import redis
 
 from tests.conftest import PASSWORD, csrf_token
 from wiki.auth.models import User
@@ -12,8 +8,6 @@ from wiki.extensions import db, utcnow
 from wiki.history.models import Document
 from wiki.history.service import save_revision
 from wiki.pages.models import Page, PageKind
-
-REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 
 
 def prepare(app, member_age_days: float) -> None:
@@ -71,21 +65,6 @@ def test_edits_share_one_counter_across_routes(make_app):
     third = client.post("/wiki/it-manager/revert/1", data={"csrf_token": token})
     assert [first.status_code, second.status_code, third.status_code] == [303, 303, 429]
     assert "Retry-After" in third.headers
-
-
-@pytest.fixture
-def redis_url():
-    try:
-        client = redis.Redis.from_url(REDIS_URL)
-        client.ping()
-    except redis.exceptions.ConnectionError:
-        if os.environ.get("CI"):
-            pytest.fail(f"Redis is not reachable at {REDIS_URL}")
-        pytest.skip(f"Redis is not reachable at {REDIS_URL}")
-    client.flushdb()
-    yield REDIS_URL
-    client.flushdb()
-    client.close()
 
 
 def test_limits_are_shared_through_redis_by_several_servers(make_app, redis_url):

@@ -65,6 +65,7 @@ def test_strangers_guessing_from_many_addresses_do_not_lock_the_owner_out(thrott
     refused = log_in(app.test_client(), address="10.9.1.1")  # even the right password, from an unknown device
     assert refused.status_code == 429 and int(refused.headers["Retry-After"]) > 0
     assert "devices that have not logged in to it before" in message(refused)
+    assert "Limit:" not in message(refused)  # the limit's own words, not the generic page around them
     assert log_in(owner, address="10.9.0.1").status_code == 303  # the owner's browser is not affected
     assert log_in(app.test_client(), "bob", address="10.9.0.2").status_code == 303  # nor other accounts
 
@@ -186,3 +187,10 @@ def test_limit_keys_never_hold_what_a_client_typed(throttled, redis_url):
     assert not any(b"mallory" in key.lower() for key in keys)
     assert storage.info("memory")["used_memory"] < 50 * 1024 * 1024
     storage.close()
+
+
+def test_the_stand_in_hash_costs_what_a_members_hash_costs():
+    from wiki.auth.models import STAND_IN_HASH, _hasher, hash_password
+
+    assert not _hasher.check_needs_rehash(STAND_IN_HASH)  # the same parameters as every new hash
+    assert STAND_IN_HASH.rsplit("$", 2)[0] == hash_password("anything at all").rsplit("$", 2)[0]

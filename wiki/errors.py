@@ -36,7 +36,9 @@ def render_error(error: HTTPException):
     if code == 413:
         description = f"{default} (The limit for one request is {request.max_content_length // 1024} KB.)"
     elif code == 429:
-        description = f"{default} (Limit: {error.description}.)"
+        # A limit with its own message says what is limited; others name the limit ("60 per 1 hour").
+        has_message = getattr(getattr(error, "limit", None), "error_message", None)
+        description = error.description if has_message else f"{default} (Limit: {error.description}.)"
     response = error.get_response()  # keeps headers such as Retry-After and Allow
     if _wants_json():
         response.set_data(json.dumps({"error": {"status": code, "message": description}}))

@@ -5,7 +5,6 @@ import hmac
 import re
 import secrets
 from datetime import datetime
-from functools import cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -101,9 +100,9 @@ class User(UserMixin, db.Model):
         return self.role == Role.ADMIN
 
 
-@cache
-def _stand_in_hash() -> str:
-    return _hasher.hash(secrets.token_hex(16))
+# The hash of a random password nobody knows, with the hasher's own parameters (a test checks they still match):
+# checked when there is no member to check, it costs what a member's check costs, and nothing the first time.
+STAND_IN_HASH = "$argon2id$v=19$m=65536,t=3,p=4$8qZ/dC2oewo8XrrRnR5Wmw$D1VsiNejG6dhnEOebKZMpwVQXybjiD2hp8zyFdHip2k"
 
 
 def authenticate(username: str, password: str) -> User | None:
@@ -112,7 +111,7 @@ def authenticate(username: str, password: str) -> User | None:
     user = find_user(username)
     if user is None or user.password_hash is None:
         try:
-            _hasher.verify(_stand_in_hash(), password)
+            _hasher.verify(STAND_IN_HASH, password)
         except VerificationError:
             pass
         return None

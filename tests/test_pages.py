@@ -420,3 +420,19 @@ def test_a_diff_too_long_to_draw_whole_says_so(client, make_page):
     html = client.get("/wiki/it-manager/diff?from=1&to=2").get_data(as_text=True)
     assert html.count('<tr class="line') == MAX_ROWS
     assert f"from line {MAX_ROWS // 2 + 1:,} of the old text" in html and "too many to draw here" in html
+
+
+def test_lists_read_only_the_opening_of_each_pages_html(app, client, make_page):
+    """An excerpt of a page whose HTML is a megabyte of empty table cells once parsed all of it, for each of the
+    50 pages of the list; now the database hands over only the opening."""
+    from wiki.pages.models import EXCERPT_SOURCE_CHARS, recently_changed
+
+    wide = "|" + " |" * 2000 + "\n|" + "-|" * 2000 + "\n" + ("|" + " |" * 2000 + "\n") * 5
+    make_page("Wide table", wide, kind="article")
+    make_page("IT manager", "The glue of the IT department.\n")
+    with app.app_context():
+        rows = recently_changed(0, 50, with_html=True)
+    assert {len(row.html) for row in rows} <= set(range(EXCERPT_SOURCE_CHARS + 1))
+    assert max(len(row.html) for row in rows) == EXCERPT_SOURCE_CHARS
+    html = client.get("/").get_data(as_text=True)
+    assert "The glue of the IT department." in html and "Wide table" in html

@@ -14,6 +14,8 @@ from wiki.extensions import UTCDateTime, db, string_enum, utcnow
 from wiki.history.models import Document, Revision
 
 SLUG_MAX_CHARS = 120
+# Lists show an excerpt of each page: they read only this much of its HTML (a page's can be a megabyte of tags).
+EXCERPT_SOURCE_CHARS = 4096
 _NOT_WORD = re.compile(r"[\W_]+")
 
 
@@ -77,14 +79,15 @@ def get_page_or_404(slug: str) -> Page:
 
 def recently_changed(offset: int, limit: int, *, with_html: bool = False) -> list:
     """Pages with their newest revision, most recently changed first, as plain rows (slug, title, kind,
-    number, created_at, author, and with `with_html` the rendered text for excerpts): lists draw nothing else,
-    so no objects are built. The pages are chosen from the pages' own index; only the chosen ones are
-    joined to their revision and author."""
+    number, created_at, author, and with `with_html` the opening of the rendered text, for excerpts): lists draw
+    nothing else, so no objects are built. The pages are chosen from the pages' own index; only the chosen ones
+    are joined to their revision and author."""
     newest = Page.updated_at.desc(), Page.id.desc()
     chosen = select(Page.id).order_by(*newest).offset(offset).limit(limit).subquery()
     columns = [Page.slug, Page.title, Page.kind, Revision.number, Revision.created_at, User.username.label("author")]
+    opening = func.substr(Revision.html, 1, EXCERPT_SOURCE_CHARS).label("html")  # not 50 pages of up to 1 MB each
     return db.session.execute(
-        select(*columns, *([Revision.html] if with_html else []))
+        select(*columns, *([opening] if with_html else []))
         .join(chosen, chosen.c.id == Page.id)
         .join(Page.document)
         .join(Revision, and_(Revision.document_id == Document.id, Revision.number == Document.head_number))

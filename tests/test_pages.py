@@ -436,3 +436,41 @@ def test_lists_read_only_the_opening_of_each_pages_html(app, client, make_page):
     assert max(len(row.html) for row in rows) == EXCERPT_SOURCE_CHARS
     html = client.get("/").get_data(as_text=True)
     assert "The glue of the IT department." in html and "Wide table" in html
+
+
+def markup_heavy(refused: bool) -> str:
+    """Paragraphs of one letter, the densest markup there is: just under the renderer's limit, or just over it."""
+    from wiki.rendering import rendering_refusal
+
+    low, high = 1, 100_000  # paragraphs: find the most that are still rendered
+    while low < high:
+        middle = (low + high + 1) // 2
+        low, high = (middle, high) if rendering_refusal("a\n\n" * middle) is None else (low, middle - 1)
+    return "a\n\n" * (low + 1 if refused else low)
+
+
+def test_a_body_with_too_much_markup_is_refused_with_the_text_kept(client, member, make_page):
+    make_page("IT manager")
+    body = markup_heavy(refused=True)
+    response = save_page(client, "it-manager", body)
+    assert response.status_code == 422
+    html = response.get_data(as_text=True)
+    assert "too much markup to render" in html and "the limit is" in html
+    assert html.count("a\n\na\n\n") > 100  # the text is back in the editor
+    token = edit_form(client, "it-manager")["csrf_token"]
+    preview = client.post("/preview", data={"body": body, "csrf_token": token})
+    assert preview.status_code == 422 and "too much markup" in preview.json["error"]
+    assert save_page(client, "it-manager", markup_heavy(refused=False)).status_code == 303
+
+
+def test_a_merge_with_too_much_markup_is_refused_not_a_500(client, member, make_page):
+    """Each side alone is within the limit; merged, theirs and yours together are not."""
+    half = markup_heavy(refused=False)[: len(markup_heavy(refused=False)) // 2 + 3]
+    make_page("IT manager", "middle\n")
+    start = edit_form(client, "it-manager")
+    assert save_page(client, "it-manager", half + "middle\n").status_code == 303  # theirs, at the top
+    response = client.post(
+        "/wiki/it-manager/edit", data={**start, "body": "middle\n" + half, "summary": ""}
+    )  # yours, at the bottom, from the old base
+    assert response.status_code == 422
+    assert "too much markup" in response.get_data(as_text=True)

@@ -1,9 +1,12 @@
 """Markdown rendering: hostile input stays inert, the allow-list holds (checked again by nh3), Markdown still works."""
 
+import dataclasses
+import gc
 import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+import bleach
 import nh3
 import pytest
 from markdown_it import MarkdownIt
@@ -16,9 +19,14 @@ from wiki.rendering import (
     ALLOWED_PROTOCOLS,
     ALLOWED_TAGS,
     EXTERNAL_LINK_REL,
+    MARKUP_LIMIT,
+    RenderingRefused,
+    count_markup,
     excerpt,
     render_markdown,
+    rendering_refusal,
 )
+from wiki.seed import content, debate
 
 BLNS_PATH = Path(__file__).resolve().parents[2] / "shared" / "data" / "blns.txt"
 # split("\n"), not splitlines(): several strings hold \x0b, \x0c, \x1c, \u2028 and the like, which are the point.
@@ -273,9 +281,6 @@ def raw_html_passes_markdown(monkeypatch):
     """Markdown that lets raw HTML through, so the bleach allow-list alone has to stop it."""
     markdown = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
     monkeypatch.setattr(rendering, "_markdown", markdown)
-    rendering._render.cache_clear()  # render_markdown remembers outputs of the usual parser
-    yield
-    rendering._render.cache_clear()
 
 
 HOSTILE_HTML = {
@@ -512,3 +517,214 @@ def test_excerpt_keeps_words_split_by_inline_markup_whole():
     assert (
         excerpt(str(render_markdown("**Data**base and un*frigging*believable"))) == "Database and unfriggingbelievable"
     )
+
+
+# --- 5: bounded rendering: markup is counted before rendering, and too much is refused ------------------------------
+
+
+def counted(source: str, items) -> dict[str, int]:
+    counts, complete = count_markup(source)
+    assert complete
+    return {item: counts[item] for item in items}
+
+
+COUNTED = {
+    "line breaks, CR and CRLF too": ("a\nb\r\nc\rd", {"line breaks": 3}),
+    "hard line break": ("a  \nb", {"line breaks": 1, "hard line breaks": 1}),
+    "characters that become entities": (
+        '<>&"',
+        {'"<" characters': 1, '">" characters': 1, '"&" characters': 1, "double quotes": 1},
+    ),
+    "invalid characters": ("a\x01\x7f\x85\ufffe\U0010ffff\ud800 \t\x0c", {"control characters": 6}),
+    "emphasis": ("*a* _b_ ~~c~~", {'"*" characters': 2, '"_" characters': 2, '"~" characters': 4}),
+    "links and images": ("[a](b) ![c](d)", {'"[" characters': 2, '"]" characters': 2}),
+    "list items, nested and quoted": (
+        "- a\n  * b\n> + c\n1. d\n2) - e\n- - f\na - b\n*a* b\n1.5 c",
+        {"list items": 6, "numbered list items": 2},
+    ),
+    "headings": ("# a\n## b\n#c", {"headings": 2}),
+    "autolinks": ("<http://a> <a@b.c> <b> <a b>", {"autolinks": 2}),
+    "table: columns times rows, short rows padded": (
+        "| a | b | c |\n|---|:-:|--:|\n| 1 |\n| 2 | 3 |\n\n| x |",
+        {"table cells": 9, "tables": 1},
+    ),
+    "table: 100 columns, 50 one-letter rows": (
+        "|a" * 100 + "|\n" + "|-" * 100 + "|\n" + "x\n" * 50,
+        {"table cells": 5100},
+    ),
+    "table after a heading in the same block": ("|a|\n|-|\n# h\n|x|y|\n|-|-|\nz\n", {"table cells": 9, "tables": 2}),
+    "no delimiter row, no table": ("a | b\n|\n|", {"table cells": 0, "tables": 0}),
+    "fenced code: only its escaped characters": (
+        "```\n*a* <\n```\n*b*",
+        {"code fences": 2, "escaped characters in fenced code": 1, '"*" characters': 2, '"<" characters': 0},
+    ),
+    "unclosed fence runs to the end": (
+        "```js\n<<<\n*",
+        {"code fences": 1, "escaped characters in fenced code": 3},
+    ),
+    "a fence in a list is counted as Markdown": ("- ```\n  *a*\n  ```", {"code fences": 0, '"*" characters': 2}),
+    "a fence closed by a shorter one is not": ("````\n```\n*a*", {"code fences": 2, '"*" characters': 0}),
+    "reference used five times": (
+        "[a]: /" + "&" * 10 + "\n\n" + "[a] " * 5,
+        {"reference link uses": 6, "escaped characters repeated by reference links": 6 * 10},
+    ),
+    "one-line definitions: the worst line": (
+        '[a]: /x "t"\n[b]: /&&&&& "t"\n\n[a] [b]',
+        {"reference link uses": 4, "escaped characters repeated by reference links": 4 * 7},
+    ),
+    "a title on the next line: the whole block": (
+        '[a]: /x\n"&&&&&"\n[b]: /y "t"\n\n[a]',
+        {"reference link uses": 3, "escaped characters repeated by reference links": 3 * 9},
+    ),
+    # "]: /" and the nine characters of %E6%BC%A2, for the use and the definition's own "]"
+    "percent-encoded destinations": ("[a]: /\u6f22\n\n[a]", {"characters repeated by reference links": 2 * 13}),
+}
+
+
+@pytest.mark.parametrize(("source", "expected"), COUNTED.values(), ids=COUNTED.keys())
+def test_markup_is_counted(source, expected):
+    assert counted(source, expected) == expected
+
+
+def test_each_count_has_marks():
+    counts, _ = count_markup("a")
+    assert set(counts) == set(rendering.MARKS)
+
+
+@pytest.fixture
+def small_limit(monkeypatch):
+    """A limit a few lines of Markdown reach, with the marks of the text that is exactly at it."""
+    text = "*a* [b](c) <d> & e\n" * 3
+    marks = rendering._marks(count_markup(text)[0])
+    monkeypatch.setattr(rendering, "MARKUP_LIMIT", int(marks) + 1)
+    return text
+
+
+def test_text_at_the_limit_is_rendered(small_limit):
+    assert rendering_refusal(small_limit) is None
+    assert "<em>a</em>" in render_markdown(small_limit)
+
+
+def test_text_just_over_the_limit_is_refused(small_limit):
+    over = small_limit + "<"  # one more "<": 1.42 marks, more than the limit's margin of less than 1
+    refusal = rendering_refusal(over)
+    assert refusal is not None
+    assert f"the limit is {rendering.MARKUP_LIMIT:,}." in refusal
+    with pytest.raises(RenderingRefused) as refused:
+        render_markdown(over)
+    assert str(refused.value) == refusal
+
+
+def test_refusal_says_what_is_too_much_and_the_limit():
+    refusal = rendering_refusal("<" * 40_000)
+    assert refusal.startswith("This text has too much markup to render: at least 56,800 markup marks")
+    assert f'most of them for its 40,000 "<" characters; the limit is {MARKUP_LIMIT:,}.' in refusal
+    table = rendering_refusal("|a" * 100 + "|\n" + "|-" * 100 + "|\n" + "x\n" * 100)
+    assert "most of them for its 10,100 table cells; the limit is 50,000." in table
+
+
+def test_refusal_is_a_value_error_and_render_markdown_raises_it():
+    assert issubclass(RenderingRefused, ValueError)
+    with pytest.raises(RenderingRefused, match="the limit is 50,000"):
+        render_markdown("[a]: /" + "&" * 1000 + "\n\n" + "[a]" * 1000)
+
+
+def test_rendering_pauses_the_cycle_collector_and_restores_it(monkeypatch):
+    seen = []
+    monkeypatch.setattr(rendering._cleaner, "clean", lambda html: seen.append(gc.isenabled()) or html)
+    render_markdown("*a*")
+    assert seen == [False]
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        render_markdown("*a*")
+        assert not gc.isenabled()  # left as the caller had it
+    finally:
+        gc.enable()
+
+
+def test_html_the_count_let_through_is_checked_before_bleach(monkeypatch):
+    monkeypatch.setattr(rendering, "HTML_MARKS_LIMIT", 10)
+    with pytest.raises(RenderingRefused, match="too much HTML"):
+        render_markdown("*a* *b* *c*")
+    assert gc.isenabled()
+
+
+def seed_texts() -> list[str]:
+    """Every body, comment and stance reason of the seeded wiki."""
+    texts, stack = [], [content.PAGES, debate.DEFINITIONS, debate.DISCUSSIONS]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, list):
+            stack.extend(item)
+        elif dataclasses.is_dataclass(item):
+            for field in dataclasses.fields(item):
+                value = getattr(item, field.name)
+                if field.name in ("body", "reason") and isinstance(value, str):
+                    texts.append(value)
+                else:
+                    stack.append(value)
+    return texts
+
+
+def fill(text: str, size: int = 200 * 1024) -> str:
+    return text * (size // len(text.encode()))
+
+
+CODE_SAMPLE = """Some notes.
+
+```html
+<!DOCTYPE html>
+<html lang="en"><head><title>A &amp; B</title></head>
+<body><p class="x">a < b && c > d</p><script>if (a < b && b > c) { x = a & b; }</script></body>
+```
+
+```cpp
+#include <vector>
+template <typename T> std::map<int, std::vector<T*>> f(const T& x, T** p) {
+    if (a < b && *p != nullptr) { return {}; }  // **not emphasis**
+    return (a << 2) & ~b | c ^ d;
+}
+```
+
+"""
+
+
+def test_legitimate_texts_are_not_refused():
+    seeds = seed_texts()
+    assert len(seeds) > 100
+    article = "\n\n".join(seeds)
+    legitimate = {
+        **{f"seed {number}": text for number, text in enumerate(seeds)},
+        "200 KB article": fill(article + "\n\n"),
+        "200 KB of code blocks": fill(CODE_SAMPLE),
+        "3-column table, 1,500 rows": "| Role | Team | Level |\n|---|:-:|--:|\n" + "| architect | ops | 3 |\n" * 1500,
+        **{f"BLNS {number}": line for number, line in enumerate(BLNS)},
+    }
+    assert {name: refusal for name, text in legitimate.items() if (refusal := rendering_refusal(text))} == {}
+
+
+# bleach, with its html5lib's tree built and walked in linear time, must clean exactly as stock bleach does.
+TREE_SHAPES = [
+    "<table>text before rows<tr><td>x</td></tr>text after</table>",  # foster parenting
+    "<b>1<p>2</b>3</p>",  # the adoption agency reparents children
+    "<a href=x><b>c</a>d</b>",
+    "<p>" + "&lt;" * 3000 + "</p>",
+    "<ul>" + "<li><p>a <em>b</em></p><ul><li>c</li></ul></li>" * 200 + "</ul>",
+    "<table>" + "<tr><td><code>a</code></td><td>b &amp; c</td></tr>" * 300 + "</table>",
+    "<pre><code>" + "a < b && c > d\n" * 500 + "</code></pre>",
+    '<a title="' + "&quot;" * 500 + '" href="/x?a=1&amp;b=2">t</a>',
+    "deep " + "<blockquote>" * 100 + "x" + "</blockquote>" * 100,
+    "<p>unclosed <em>tags <strong>here",
+]
+
+
+def test_linear_cleaner_cleans_like_bleach():
+    markdown = MarkdownIt("commonmark")  # raw HTML passes, for the sanitizer to see it
+    samples = [
+        *TREE_SHAPES,
+        *(source for source, _ in HOSTILE_HTML.values()),
+        *(markdown.render(template.format(line)) for template in BLNS_CONTEXTS.values() for line in BLNS[::5]),
+    ]
+    stock = bleach.Cleaner(**rendering._CLEANER_OPTIONS)
+    assert [html for html in samples if rendering._cleaner.clean(html) != stock.clean(html)] == []

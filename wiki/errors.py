@@ -4,9 +4,10 @@ import json
 
 from flask import Flask, render_template, request
 from flask_wtf.csrf import CSRFError
-from werkzeug.exceptions import HTTPException, InternalServerError
+from werkzeug.exceptions import HTTPException, InternalServerError, UnprocessableEntity
 
 from wiki.extensions import db
+from wiki.rendering import RenderingRefused
 
 # What each status means to a reader, when the view gave no description of its own.
 EXPLANATIONS = {
@@ -65,7 +66,14 @@ def handle_unexpected(error: Exception):
     return render_error(InternalServerError())
 
 
+def handle_refused_rendering(error: RenderingRefused):
+    """Text that passed a form's checks but not the renderer's (an old revision restored): refused, nothing saved."""
+    db.session.rollback()
+    return render_error(UnprocessableEntity(description=str(error)))
+
+
 def register_error_handlers(app: Flask) -> None:
     app.register_error_handler(CSRFError, handle_csrf_error)
+    app.register_error_handler(RenderingRefused, handle_refused_rendering)
     app.register_error_handler(HTTPException, render_error)
     app.register_error_handler(InternalServerError, handle_unexpected)

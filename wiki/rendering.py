@@ -1,10 +1,15 @@
 """Markdown -> sanitized HTML. The only place that makes Markup."""
 
+import gc
+import re
+from contextlib import contextmanager
 from functools import lru_cache
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 import bleach
+from bleach import html5lib_shim
+from bleach._vendor.html5lib import getTreeBuilder
 from bleach.html5lib_shim import Filter
 from markdown_it import MarkdownIt
 from markupsafe import Markup
@@ -91,35 +96,385 @@ def _alignment_as_class(state) -> None:
 
 
 def _make_markdown() -> MarkdownIt:
-    # Raw HTML in the source is escaped (html=False); the sanitizer is the second wall.
+    # Raw HTML in the source is escaped (html=False); the sanitizer is the second wall. With html=False the two
+    # HTML rules only return False, once per line and per "<": switched off, they cost nothing.
     markdown = MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
+    markdown.disable(["html_block", "html_inline"])
     markdown.core.ruler.push("alignment_as_class", _alignment_as_class)
     return markdown
 
 
+# --- bleach, with two quadratic steps of its html5lib made linear ---------------------------------------------------
+#
+# The sanitizing is bleach's own (its tokenizer, tree construction, allow-list filter and serializer); only the tree
+# it builds and walks is handled in linear time. tests/test_rendering.py checks the output equals a stock Cleaner's.
+
+_EtreeBuilder = getTreeBuilder("etree")
+_EtreeWalker = html5lib_shim.getTreeWalker("etree")
+
+
+class _LinearTextElement(_EtreeBuilder.elementClass):
+    """html5lib's element, but appending text without copying what is already there.
+
+    html5lib appends each piece of text with `element.text += data`, which copies the whole text every time. Bleach
+    hands it two pieces per entity ("&", then "lt;..."), so a paragraph or a code block of n escaped characters cost
+    O(n²): 160,000 "<" took 3.7 s instead of 1.1 s. Dropping the element's reference first leaves the string one
+    owner, and CPython then extends it in place.
+    """
+
+    def insertText(self, data, insertBefore=None):
+        if insertBefore is not None:  # text moved out of a table ("foster parenting"): rare, html5lib's way is fine
+            return super().insertText(data, insertBefore)
+        node, attribute = (self._element[-1], "tail") if len(self._element) else (self._element, "text")
+        text = getattr(node, attribute) or ""
+        setattr(node, attribute, None)
+        text += data
+        setattr(node, attribute, text)
+
+
+class _LinearTextTreeBuilder(_EtreeBuilder):
+    elementClass = _LinearTextElement
+
+
+class _IndexedTreeWalker(_EtreeWalker):
+    """html5lib's etree walker, but remembering where each open element sits among its siblings.
+
+    On leaving an element, html5lib finds the parent's place among the grandparent's children with list.index (after
+    asserting with list.count), so n siblings that have children of their own cost O(n²): a 3-column table of 25,000
+    rows took 26 s to sanitize, 25,000 fenced code blocks 34 s. The stack of parents here holds (element, index).
+    """
+
+    def getFirstChild(self, node):
+        if isinstance(node, tuple):
+            element, key, parents, flag = node
+        else:
+            element, key, parents, flag = node, None, [], None
+        if flag in ("text", "tail"):
+            return None
+        if element.text:
+            return element, key, parents, "text"
+        if len(element):
+            parents.append((element, key))
+            return element[0], 0, parents, None
+        return None
+
+    def getNextSibling(self, node):
+        if not isinstance(node, tuple):
+            return None
+        element, key, parents, flag = node
+        if flag == "text":
+            if len(element):
+                parents.append((element, key))
+                return element[0], 0, parents, None
+            return None
+        if element.tail and flag != "tail":
+            return element, key, parents, "tail"
+        parent = parents[-1][0]
+        if key < len(parent) - 1:
+            return parent[key + 1], key + 1, parents, None
+        return None
+
+    def getParentNode(self, node):
+        if not isinstance(node, tuple):
+            return None
+        element, key, parents, flag = node
+        if flag == "text":
+            return (element, key, parents, None) if parents else element
+        parent, parent_key = parents.pop()
+        return (parent, parent_key, parents, None) if parents else parent
+
+
+class _LinearCleaner(bleach.Cleaner):
+    """bleach's Cleaner, parsing into _LinearTextTreeBuilder and walking with _IndexedTreeWalker."""
+
+    def __init__(self, **options) -> None:
+        super().__init__(**options)
+        # The same parser bleach.Cleaner makes, given the tree builder.
+        self.parser = html5lib_shim.BleachHTMLParser(
+            tags=self.tags,
+            strip=self.strip,
+            consume_entities=False,
+            namespaceHTMLElements=False,
+            tree=_LinearTextTreeBuilder,
+        )
+        self.walker = _IndexedTreeWalker
+
+
+_CLEANER_OPTIONS = {
+    "tags": ALLOWED_TAGS,
+    "attributes": _allow_attribute,
+    "protocols": ALLOWED_PROTOCOLS,
+    "strip": False,
+    "strip_comments": True,
+    "filters": [ExternalLinkFilter],
+}
 _markdown = _make_markdown()
-_cleaner = bleach.Cleaner(
-    tags=ALLOWED_TAGS,
-    attributes=_allow_attribute,
-    protocols=ALLOWED_PROTOCOLS,
-    strip=False,
-    strip_comments=True,
-    filters=[ExternalLinkFilter],
+_cleaner = _LinearCleaner(**_CLEANER_OPTIONS)
+
+
+# --- bounded rendering ------------------------------------------------------------------------------------------------
+#
+# markdown-it and bleach are pure Python and spend a roughly constant time on each piece of markup: a table cell, a list
+# item, an emphasis mark, a character that becomes an entity. Rendering time follows the density of the markup, not the
+# size of the text: 200 KB of prose render in 0.1 s, 200 KB of "<" took 8 s. So before rendering, the source's markup is
+# counted in one quick pass (str.count, bytes.translate and regular expressions that do not backtrack), weighted in
+# "marks", and the text is refused when the total is over MARKUP_LIMIT.
+#
+# A mark is about 10 µs of rendering (markdown-it and bleach together) on the machine the weights were measured on:
+# each weight is the most that kind of markup cost, rendered alone up to the limit and in random mixtures, plus 25 %.
+# The limit is half a second. tests/test_rendering.py checks what is counted; the timings are in the README.
+
+MARKUP_LIMIT = 50_000
+
+# Marks for each thing counted, named as the refusal message names them.
+MARKS = {
+    "line breaks": 3.4,
+    "hard line breaks": 0.5,  # two spaces before a line break, on top of the line break
+    '"<" characters': 1.4,  # <, >, & and " become entities, which bleach handles one by one
+    '">" characters': 1.2,
+    '"&" characters': 1.6,
+    "double quotes": 1.2,
+    "control characters": 1.0,  # and other characters html5lib reports as invalid
+    '"*" characters': 3.5,
+    '"_" characters': 2.9,
+    '"~" characters': 1.5,
+    '"[" characters': 3.8,
+    '"]" characters': 4.6,
+    "backticks": 2.8,
+    "backslashes": 0.5,
+    '"|" characters': 0.5,
+    "other punctuation": 0.3,  # ! # $ % + - : = @ ^ { }: markdown-it tries its inline rules at each
+    "characters": 0.02,  # every character outside fenced code
+    "list items": 9.1,
+    "numbered list items": 4.4,
+    "headings": 2.1,
+    "autolinks": 8.4,
+    "table cells": 5.3,
+    "tables": 3.7,
+    "code fences": 3.9,  # the lines that open and close fenced code blocks: half a block each
+    "characters in fenced code": 0.006,
+    "escaped characters in fenced code": 1.0,  # < > & " again, without the Markdown around them
+    "reference link uses": 1.3,
+    "characters repeated by reference links": 0.025,  # also keeps the HTML under 2 MB or so
+    "escaped characters repeated by reference links": 0.8,
+}
+# The characters counted one by one outside fenced code (all ASCII, so counted in the UTF-8 bytes).
+_CHARACTERS = {
+    "\n": "line breaks",
+    "<": '"<" characters',
+    ">": '">" characters',
+    "&": '"&" characters',
+    '"': "double quotes",
+    "*": '"*" characters',
+    "_": '"_" characters',
+    "~": '"~" characters',
+    "[": '"[" characters',
+    "]": '"]" characters',
+    "`": "backticks",
+    "\\": "backslashes",
+    "|": '"|" characters',
+    **dict.fromkeys("!#$%+-:=@^{}", "other punctuation"),
+}
+_NOT_COUNTED = bytes(sorted(set(range(256)) - {ord(character) for character in _CHARACTERS}))
+
+# What html5lib reports one by one as invalid: control characters, noncharacters, surrogates. Counted by str.translate
+# in ASCII text (fast there), else by a regular expression (fast while it keeps to the Basic Multilingual Plane).
+_INVALID_ASCII = str.maketrans(dict.fromkeys([*range(0x01, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F]))
+_INVALID_BMP = re.compile("[\x01-\x08\x0b\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff\ud800-\udfff]")
+_INVALID_ASTRAL = re.compile(
+    "[" + "".join(chr(plane << 16 | 0xFFFE) + chr(plane << 16 | 0xFFFF) for plane in range(1, 17)) + "]"
 )
+
+# A fenced code block that opens at the left margin is always at the top level (whatever it could be inside ends at
+# such a line) and ends at a closing fence of its kind or, unclosed, at the end of the text. Its content is not parsed
+# as Markdown: only its characters that become entities cost much.
+_FENCED_CODE = re.compile(
+    r"\n((?:(`{3,})[^`\n]*|(~{3,})[^\n]*)(?:\n(?:[^\n]*\n)*? {0,3}(?:\2`*|\3~*)[ \t]*(?=\n|\Z)|(?:\n[^\n]*)*\Z))"
+)
+# List markers open a line, after any indentation, quote markers and other list markers ("> - 1. item").
+_LIST_MARKERS = re.compile(r"\n[ \t>]*+((?:(?:[-*+]|[0-9]{1,9}[.)])(?:[ \t]++|(?=\n))|>[ \t]*+)+)")
+_AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]*@[^\s<>]*)>")
+# A table is as wide as its delimiter row, and markdown-it pads every row to that width: 10 KB of source can ask for
+# 100,000 cells. A table ends at a blank line at the latest.
+_DELIMITER_ROW = re.compile(r"\n([ \t>]*+[|: \t]*+-[|: \t-]*+)(?=\n)")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+# Every use of a reference link ("[text][label]", "[label]") repeats its definition's destination and title, so a long
+# definition used many times multiplies. A definition ends at a blank line at the latest, or at the end of its line
+# when a block holds only one-line definitions (a destination and a closed title on each line).
+_ONE_LINE_DEFINITIONS = re.compile(
+    r"""(?: {0,3}\[[^\]\n]+\]:[ \t]*\S+[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^()\n]*\))[ \t]*(?:\n|$))++"""
+)
+
+
+def _invalid_characters(text: str) -> int:
+    if text.isascii():
+        return len(text) - len(text.translate(_INVALID_ASCII))
+    count = len(_INVALID_BMP.findall(text))
+    if len(text.encode("utf-16-le", "surrogatepass")) > 2 * len(text):  # some characters are beyond U+FFFF
+        count += len(_INVALID_ASTRAL.findall(text))
+    return count
+
+
+def _escaped_characters(text: str) -> int:
+    return text.count("<") + text.count(">") + text.count("&") + text.count('"')
+
+
+def _rendered_length(text: str) -> int:
+    """At most how long text is once in an attribute: links percent-encode each UTF-8 byte that is not ASCII."""
+    ascii_characters = len(text.encode("ascii", "ignore"))
+    return ascii_characters + 3 * (len(text.encode("utf-8", "surrogatepass")) - ascii_characters)
+
+
+def _table_cells(lines: str) -> tuple[int, int]:
+    """At most how many cells markdown-it emits, and in how many tables: columns times lines down to a blank line."""
+    cells = tables = 0
+    line = position = 0  # `position` is on line number `line`
+    blank_position = blank_line = -1
+    for row in _DELIMITER_ROW.finditer(lines):
+        start = row.start(1)
+        if lines.find("|", lines.rfind("\n", 0, start - 1), start) < 0:
+            continue  # a table's header row has a "|"
+        line += lines.count("\n", position, start)
+        position = start
+        if blank_position < start:
+            blank = _BLANK_LINE.search(lines, start - 1)
+            blank_position = blank.start() if blank else len(lines)
+            blank_line = line + lines.count("\n", start, blank_position)
+        columns = row.group(1).strip(" \t>|").count("|") + 1
+        cells += columns * (blank_line - line + 1)  # the header row and every line after the delimiter row
+        tables += 1
+    return cells, tables
+
+
+def _worst_reference_definition(prose: str) -> tuple[int, int]:
+    """The most characters, and the most escaped characters, one reference definition can repeat at each use."""
+    length = escaped = 0
+    for block in _BLANK_LINE.split(prose):
+        if "]:" in block:
+            pieces = block.split("\n") if _ONE_LINE_DEFINITIONS.fullmatch(block) else [block[block.index("]:") :]]
+            length = max(length, *map(_rendered_length, pieces))
+            escaped = max(escaped, *map(_escaped_characters, pieces))
+    return length, escaped
+
+
+def _marks(counts: dict[str, int]) -> float:
+    return sum(count * MARKS[item] for item, count in counts.items())
+
+
+def count_markup(source: str) -> tuple[dict[str, int], bool]:
+    """What rendering this Markdown costs, counted by kind of markup (see MARKS).
+
+    The second value is False when counting stopped early, the text being over MARKUP_LIMIT already.
+    """
+    text = source.replace("\r\n", "\n").replace("\r", "\n")  # as markdown-it does
+    counts = dict.fromkeys(MARKS, 0)
+    prose = text
+    if "```" in text or "~~~" in text:
+        lines = "\n" + text
+        counts["code fences"] = lines.count("\n```") + lines.count("\n~~~")  # an unclosed block's one fence: half
+        if _marks(counts) > MARKUP_LIMIT:
+            return counts, False
+        parts = _FENCED_CODE.split(lines)  # text, code block, its backticks, its tildes, text...
+        prose, code = "\n".join(parts[0::4]), "".join(parts[1::4])
+        counts["characters in fenced code"] = len(code)
+        counts["escaped characters in fenced code"] = _escaped_characters(code)
+    data = prose.encode("utf-8", "surrogatepass")
+    punctuation = data.translate(None, _NOT_COUNTED)
+    for character, item in _CHARACTERS.items():
+        counts[item] += punctuation.count(ord(character))
+    data = b"\n" + data + b"\n"
+    counts["hard line breaks"] = data.count(b"  \n")
+    if b"#" in data:
+        counts["headings"] = data.count(b"# ") + data.count(b"#\t") + data.count(b"#\n")
+    counts["characters"] = len(prose)
+    counts["control characters"] = _invalid_characters(text)
+    if _marks(counts) > MARKUP_LIMIT:
+        return counts, False
+    # Below the limit so far, the text has few lines and little punctuation, so the slower counts stay quick.
+    lines = "\n" + prose + "\n"
+    markers = "".join(_LIST_MARKERS.findall(lines))
+    counts["list items"] = markers.count("-") + markers.count("*") + markers.count("+")
+    counts["numbered list items"] = markers.count(".") + markers.count(")")
+    if "<" in prose:
+        counts["autolinks"] = len(_AUTOLINK.findall(prose))
+    if "|" in prose:
+        counts["table cells"], counts["tables"] = _table_cells(lines)
+    if "]:" in prose:
+        uses = prose.count("]")
+        length, escaped = _worst_reference_definition(prose)
+        counts["reference link uses"] = uses
+        counts["characters repeated by reference links"] = uses * length
+        counts["escaped characters repeated by reference links"] = uses * escaped
+    return counts, True
+
+
+class RenderingRefused(ValueError):
+    """Markdown that would take too long to render; str(error) says what is too much and the limit, in plain words."""
+
+
+def rendering_refusal(source: str) -> str | None:
+    """Why this Markdown would not be rendered (more markup than rendering may take time for), or None."""
+    counts, complete = count_markup(source)
+    total = _marks(counts)
+    if total <= MARKUP_LIMIT:
+        return None
+    item = max(counts, key=lambda item: counts[item] * MARKS[item])
+    return (
+        f"This text has too much markup to render: {'' if complete else 'at least '}{round(total):,} markup marks, "
+        f"most of them for its {counts[item]:,} {item}; the limit is {MARKUP_LIMIT:,}. Line breaks, links, emphasis, "
+        "list items, table cells and characters like < and & all count. Shorten it or simplify its formatting."
+    )
+
+
+# Defence in depth, between markdown-it and bleach: bleach's time follows the tags and entities it is handed. Any text
+# that count_markup lets through stays far below this; an amplification the count missed would stop here.
+HTML_MARKS_LIMIT = 2 * MARKUP_LIMIT
+_HTML_MARKS = {"<": 2.1, "&": 1.2}
+_HTML_MARKS_PER_CHARACTER = 0.01
+
+
+def _html_refusal(html: str) -> str | None:
+    marks = sum(html.count(character) * weight for character, weight in _HTML_MARKS.items())
+    marks += len(html) * _HTML_MARKS_PER_CHARACTER
+    if marks <= HTML_MARKS_LIMIT:
+        return None
+    return (
+        f"This text would render to too much HTML: {round(marks):,} markup marks; the limit is {HTML_MARKS_LIMIT:,}. "
+        "Shorten it or simplify its formatting."
+    )
+
+
+@contextmanager
+def _cycle_collector_paused():
+    """Rendering makes hundreds of thousands of short-lived objects, and they set off the cyclic garbage collector
+    again and again, each time over every object of the process: paused, markup-dense text renders 30 % faster, in a
+    time that no longer grows with the process's heap. The html5lib tree's cycles are collected afterwards."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def render_markdown(source: str) -> Markup:
     """Render Markdown (CommonMark, tables, strikethrough) and sanitize it with the allow-list.
 
-    Remembered for recent texts, so a write request can render before its transaction opens
-    (see wiki.database.render_before_writing) and the save inside it finds the work done.
+    Raises RenderingRefused for a text with more markup than rendering may take time for (see rendering_refusal).
     """
-    return _render(source)
-
-
-@lru_cache(maxsize=64)
-def _render(source: str) -> Markup:
-    return Markup(_cleaner.clean(_markdown.render(source)))
+    refusal = rendering_refusal(source)
+    if refusal is not None:
+        raise RenderingRefused(refusal)
+    with _cycle_collector_paused():
+        html = _markdown.render(source)
+        refusal = _html_refusal(html)
+        if refusal is None:
+            html = _cleaner.clean(html)
+    if refusal is not None:
+        raise RenderingRefused(refusal)
+    return Markup(html)
 
 
 def stored_html(html: str) -> Markup:

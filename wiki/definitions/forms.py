@@ -6,7 +6,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import ValidationError
 
 from wiki.discussion.forms import validate_comment_body
-from wiki.pages.forms import base_revision_field, summary_field
+from wiki.pages.forms import base_revision_field, refuse_unrenderable, summary_field
 
 DEFINITION_MAX_CHARS = 5_000
 
@@ -17,6 +17,7 @@ def validate_definition_body(form: FlaskForm, field: TextAreaField) -> None:
         raise ValidationError("Write the definition: it cannot be blank.")
     if len(text) > DEFINITION_MAX_CHARS:
         raise ValidationError(f"The definition is {len(text):,} characters; the limit is {DEFINITION_MAX_CHARS:,}.")
+    refuse_unrenderable(text)
 
 
 class DefinitionForm(FlaskForm):

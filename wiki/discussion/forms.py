@@ -5,7 +5,7 @@ from wtforms import HiddenField, TextAreaField
 from wtforms.validators import Length, Optional, ValidationError
 
 from wiki.inputs import WholeNumber
-from wiki.pages.forms import base_revision_field
+from wiki.pages.forms import base_revision_field, refuse_unrenderable
 
 COMMENT_MAX_CHARS = 10_000
 
@@ -16,6 +16,7 @@ def validate_comment_body(form: FlaskForm, field: TextAreaField) -> None:
         raise ValidationError("Write something: a comment cannot be blank.")
     if len(text) > COMMENT_MAX_CHARS:
         raise ValidationError(f"The comment is {len(text):,} characters; the limit is {COMMENT_MAX_CHARS:,}.")
+    refuse_unrenderable(text)
 
 
 class CommentForm(FlaskForm):

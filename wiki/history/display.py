@@ -17,6 +17,7 @@ from wiki.history.service import (
     save_revision,
 )
 from wiki.inputs import page_number_arg
+from wiki.rendering import RenderingRefused
 
 
 def render_history(document: Document, context: dict) -> str:
@@ -107,6 +108,10 @@ def save_edit(
         db.session.rollback()
         form.base_revision.errors = ["The editor started from a revision that does not exist."]
         abort(make_response(show_editor(invalid_status)))
+    except RenderingRefused as refusal:  # the merge of theirs and yours has more markup than either alone
+        db.session.rollback()
+        form.body.errors = [str(refusal)]
+        abort(make_response(show_editor(422)))
     if result.outcome == "conflict":
         db.session.rollback()
         theirs = result.head

@@ -8,10 +8,11 @@ from wtforms.validators import Length, Optional, ValidationError
 
 from wiki.inputs import WholeNumber
 from wiki.pages.models import PageKind
+from wiki.rendering import rendering_refusal
 
 
 def validate_markdown_body(form: FlaskForm, field: TextAreaField) -> None:
-    """A body must have text and fit the configured size (counted in UTF-8 bytes, as stored)."""
+    """A body must have text, fit the configured size (counted in UTF-8 bytes, as stored) and be renderable."""
     text = field.data or ""
     if not text.strip():
         raise ValidationError("Write something: the text cannot be blank.")
@@ -20,6 +21,15 @@ def validate_markdown_body(form: FlaskForm, field: TextAreaField) -> None:
     if size > limit:
         form.body_too_large = True  # the view answers 413 rather than 422
         raise ValidationError(f"The text is {size:,} bytes; the limit is {limit:,} bytes ({limit // 1024} KB).")
+    refuse_unrenderable(text)
+
+
+def refuse_unrenderable(text: str) -> None:
+    """Markdown with more markup than rendering may spend time on is refused, saying what is too much (the
+    count is cheap; the rendering itself happens only once everything else has passed)."""
+    refusal = rendering_refusal(text)
+    if refusal is not None:
+        raise ValidationError(refusal)
 
 
 def summary_field() -> StringField:

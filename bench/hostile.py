@@ -276,6 +276,23 @@ def body_form(make: Callable[[int], str], size: int) -> dict:
     return {"body": make(size)}
 
 
+def at_the_cap(make: Callable[[int], str]) -> str:
+    """The longest text of a family (within the size limit) that the renderer still renders: the worst rendering a
+    member can ask for, where the 200 KB texts are refused at once."""
+    from wiki.rendering import rendering_refusal
+
+    low, high = 1, PAGE_BYTES
+    while low < high:
+        middle = (low + high + 1) // 2
+        low, high = (middle, high) if rendering_refusal(make(middle)) is None else (low, middle - 1)
+    return make(low)
+
+
+def at_the_cap_form(make: Callable[[int], str], page: bool = False) -> dict:
+    fields = {"body": at_the_cap(make)}
+    return {"title": "Hostile page at the cap", "kind": "article", "summary": "cap", **fields} if page else fields
+
+
 def new_page_form(make: Callable[[int], str]) -> dict:
     return {"title": "Hostile new page", "kind": "article", "body": make(PAGE_BYTES), "summary": "new"}
 
@@ -295,7 +312,10 @@ def rendering_cases() -> list[Case]:
     cases = []
     for key, label, make in MARKDOWN:
         targets = [
-            (f"preview: {label}, 200 KB", "/preview", partial(body_form, make, PAGE_BYTES), (200, 413)),
+            (f"preview: {label}, 200 KB", "/preview", partial(body_form, make, PAGE_BYTES), (200, 413, 422)),
+            (f"preview: {label}, the most still rendered", "/preview", partial(at_the_cap_form, make), (200,)),
+            (f"new page: {label}, the most still rendered", f"/wiki/hostile-cap-{key}-{{unique}}/edit",
+             partial(at_the_cap_form, make, page=True), (303,)),
             (f"new page: {label}, 200 KB", f"/wiki/hostile-new-{key}-{{unique}}/edit", partial(new_page_form, make),
              (303, 413, 422)),
             (f"propose definition: {label}, 5,000 chars", f"/wiki/{TERM_PAGE}/definitions",
@@ -441,10 +461,25 @@ def add_comment(owner, bodies, author) -> int:
 
 
 def save_revisions(document, bodies, author, first_number: int = 1) -> None:
-    """Revisions first_number, first_number + 1, … straight through save_revision, whatever the forms allow."""
+    """Revisions first_number, first_number + 1, … straight through save_revision, whatever the forms allow; a text
+    the renderer now refuses is stored as one saved before it had a limit (such revisions exist, and their diffs
+    must be cheap too)."""
+    from markupsafe import escape
+
+    from wiki.extensions import db
+    from wiki.history.models import Revision
     from wiki.history.service import save_revision
+    from wiki.rendering import rendering_refusal
 
     for number, body in enumerate(bodies, start=first_number):
+        if rendering_refusal(body) is not None:
+            document.head_number = number
+            db.session.add(
+                Revision(document=document, number=number, body=body, html=f"<pre>{escape(body)}</pre>",
+                         author=author, summary=f"Hostile revision {number}", size=len(body.encode()))
+            )  # fmt: skip
+            db.session.flush()
+            continue
         result = save_revision(document, body, author, f"Hostile revision {number}", base=number - 1 or None)
         if result.outcome != "created" or result.revision.number != number:
             raise RuntimeError(f"revision {number} was not saved ({result.outcome})")

@@ -233,3 +233,29 @@ def test_a_moderator_hides_a_revision_from_members(page, browser, live_server, m
     member_context.close()
     page.goto("/wiki/it-manager/revisions/2")
     assert "Libellous text." in page.inner_text(".prose")
+
+
+def test_a_moderator_closes_a_discussion_and_members_see_it_closed(page, browser, live_server, make_user, make_page):
+    from wiki.auth.models import Role
+
+    make_page("IT manager", "A term.\n", kind="term")
+    make_user("mod", role=Role.MODERATOR)
+    make_user("alice")
+    log_in(page, "mod")
+    page.goto("/wiki/it-manager")
+    page.fill("#discussion-reason", "going in circles")
+    page.click("button:has-text('Close the discussion')")
+    assert "only moderators can comment" in page.inner_text(".flashes")
+    assert "closed this discussion" in page.inner_text("#discussion")
+    page.fill("#comment-body", "A closing note.")  # moderators still post
+    page.click("#comment-form button[type=submit]")
+    member_context = browser.new_context(base_url=live_server)
+    member = member_context.new_page()
+    log_in(member, "alice")
+    member.goto("/wiki/it-manager")
+    assert "closed this discussion" in member.inner_text("#discussion")
+    assert member.locator("#comment-form").count() == 0 and member.locator("summary:has-text('Reply')").count() == 0
+    assert "A closing note." in member.inner_text("#discussion")
+    member_context.close()
+    page.click("button:has-text('Reopen the discussion')")
+    assert "open again" in page.inner_text(".flashes")

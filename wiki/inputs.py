@@ -1,4 +1,4 @@
-"""What a request may carry: numbers the database can hold, and no NUL characters.
+"""What a request may carry: numbers the database can hold, no NUL characters, and a body counted as it is read.
 
 Numbers from URLs, query strings and forms are ASCII digits only, and only what the database can hold.
 
@@ -7,7 +7,9 @@ and a 30-digit id overflows PostgreSQL's integer columns. Every route, argument 
 through this module, so each of those is a clean 404 (in a path) or 400/422 (in a query or form), never a 500.
 
 PostgreSQL cannot store NUL in text (SQLite can), so a NUL anywhere in a request is refused before any view
-runs, and both databases behave alike."""
+runs, and both databases behave alike.
+
+A chunked body has no Content-Length to check, so ChunkedBodyLimit reads it up to the limit and counts it."""
 
 import io
 import re

@@ -4,7 +4,7 @@ import sys
 
 from flask import Blueprint, Response, abort, current_app, url_for
 
-from wiki.auth.permissions import may_moderate
+from wiki.auth.permissions import may_moderate, require_unhidden
 from wiki.definitions.models import RankedDefinition, definitions_of, get_definition_or_404, ranked_one
 from wiki.discussion.models import CommentNode, build_tree, get_comment_or_404, load_thread, walk
 from wiki.history.models import Revision
@@ -184,8 +184,7 @@ def definition(definition_id: int):
 @bp.get("/definitions/<int:definition_id>/revisions")
 def definition_revisions(definition_id: int):
     found = get_definition_or_404(definition_id)
-    if found.is_hidden and not may_moderate():
-        abort(403, description="This definition is hidden while moderators review it.")
+    require_unhidden(found.is_hidden, "definition")
     page_number = page_number_arg()
     listing = history_page(found.document, page_number, current_app.config["PER_PAGE"], show_hidden=may_moderate())
     return {

@@ -25,6 +25,12 @@ def require_unlocked(is_locked: bool, noun: str) -> None:
         abort(403, description=f"This {noun} is locked by a moderator; only moderators edit it until it is unlocked.")
 
 
+def require_unhidden(is_hidden: bool, noun: str) -> None:
+    """Something hidden by flags or by a moderator is for moderators' eyes until they decide."""
+    if is_hidden and not may_moderate():
+        abort(403, description=f"This {noun} is hidden while moderators review it.")
+
+
 def _guard(level: str, check):
     def decorator(view):
         @wraps(view)

@@ -4,7 +4,14 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_login import current_user
 from sqlalchemy.exc import IntegrityError
 
-from wiki.auth.permissions import may_moderate, may_modify, member_action, require_author_or_moderator, require_unlocked
+from wiki.auth.permissions import (
+    may_moderate,
+    may_modify,
+    member_action,
+    require_author_or_moderator,
+    require_unhidden,
+    require_unlocked,
+)
 from wiki.caching import cached_for_readers
 from wiki.definitions.forms import DefinitionEditForm, DefinitionForm, StanceForm
 from wiki.definitions.models import (
@@ -45,14 +52,9 @@ EDIT_REFUSAL = (
 )
 
 
-def require_visible(definition: Definition) -> None:
-    if definition.is_hidden and not may_moderate():
-        abort(403, description="This definition is hidden while moderators review it.")
-
-
 def _history_context(definition: Definition) -> dict:
     """What the shared history templates need for a definition; a hidden one's is for moderators."""
-    require_visible(definition)
+    require_unhidden(definition.is_hidden, "definition")
     return {
         "definition": definition,
         "page": definition.page,
@@ -211,7 +213,7 @@ def compare(slug: str):
         definition = get_definition_or_404(number_arg(name, noun="a definition number"))
         if definition.page_id != page.id:
             abort(404, description=f"Definition {definition.id} is not a definition of {page.title}.")
-        require_visible(definition)
+        require_unhidden(definition.is_hidden, "definition")
         chosen.append(ranked_one(definition))
     first, second = chosen
     return render_template(

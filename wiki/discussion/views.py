@@ -3,7 +3,7 @@
 from flask import Blueprint, abort, flash, redirect, render_template, request
 from flask_login import current_user
 
-from wiki.auth.permissions import may_moderate, member_action, require_author_or_moderator
+from wiki.auth.permissions import may_moderate, member_action, require_author_or_moderator, require_unhidden
 from wiki.definitions.models import get_definition_or_404
 from wiki.definitions.views import render_definition
 from wiki.discussion.forms import CommentEditForm, CommentForm
@@ -79,8 +79,7 @@ def _history_context(comment: Comment) -> dict:
     """What the shared history templates need for a comment; a deleted or hidden one's is for moderators."""
     if comment.is_deleted and not may_moderate():
         abort(403, description="This comment was deleted; its history is visible to moderators only.")
-    if comment.is_hidden and not may_moderate():
-        abort(403, description="This comment is hidden while moderators review it.")
+    require_unhidden(comment.is_hidden, "comment")
     return {
         "comment": comment,
         "owner_title": f"Comment {comment.id}",

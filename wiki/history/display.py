@@ -87,6 +87,9 @@ def render_diff(document: Document, context: dict) -> str:
     )
 
 
+HIDDEN_BASE = "The editor started from a revision whose text a moderator has hidden. Start again from the current text."
+
+
 def save_edit(
     document: Document, form, author, summary: str, show_editor, *, show_hidden: bool, invalid_status: int = 422
 ) -> SaveResult:
@@ -96,22 +99,20 @@ def save_edit(
     the editor back with an error (`invalid_status`); an overlapping stale edit gets it back with 409, the
     user's text in place and theirs beside it. `show_editor(status, **extra)` draws the owner's editor page.
     """
+
+    def refuse(field, message: str, status: int):
+        db.session.rollback()
+        field.errors = [message]
+        abort(make_response(show_editor(status)))
+
     try:
         result = save_revision(document, form.body.data, author, summary, form.base_number, may_see_hidden=show_hidden)
     except HiddenBase:
-        db.session.rollback()
-        form.base_revision.errors = [
-            "The editor started from a revision whose text a moderator has hidden. Start again from the current text."
-        ]
-        abort(make_response(show_editor(invalid_status)))
+        refuse(form.base_revision, HIDDEN_BASE, invalid_status)
     except InvalidBase:
-        db.session.rollback()
-        form.base_revision.errors = ["The editor started from a revision that does not exist."]
-        abort(make_response(show_editor(invalid_status)))
+        refuse(form.base_revision, "The editor started from a revision that does not exist.", invalid_status)
     except RenderingRefused as refusal:  # the merge of theirs and yours has more markup than either alone
-        db.session.rollback()
-        form.body.errors = [str(refusal)]
-        abort(make_response(show_editor(422)))
+        refuse(form.body, str(refusal), 422)
     if result.outcome == "conflict":
         db.session.rollback()
         theirs = result.head

@@ -39,7 +39,7 @@ from wiki.pages.models import (
     slugify,
 )
 from wiki.pages.versions import home_version, page_view_version
-from wiki.rendering import render_markdown, rendering_refusal
+from wiki.rendering import RenderingRefused, render_markdown
 from wiki.throttling import limit_edits, limit_previews
 
 bp = Blueprint("pages", __name__)
@@ -219,10 +219,10 @@ def preview():
     body = request.form.get("body", "")
     if len(body.encode("utf-8")) > current_app.config["BODY_MAX_BYTES"]:
         return jsonify(error="The text is over the size limit."), 413
-    refusal = rendering_refusal(body)
-    if refusal is not None:
-        return jsonify(error=refusal), 422
-    return jsonify(html=str(render_markdown(body)))
+    try:
+        return jsonify(html=str(render_markdown(body)))
+    except RenderingRefused as refusal:
+        return jsonify(error=str(refusal)), 422
 
 
 @bp.get("/wiki/<slug>/history")

@@ -3,16 +3,89 @@
 
 The positions come from the same two sources as wiki.seed.content (a career guide
 on becoming an infrastructure manager, and Michael Platt's post "Infrastructure
-career progression" with its comments) and are credited to the people who held
-them. Every sentence is the wiki's own. Comments by priya_netops, dkowalski,
-helpdesk_hal and marginalia, and Warren Brown's follow-up to Platt's question,
-are invented for the seed; they add practitioners' angles, not facts from the sources.
+career progression" with its comments). Every sentence is the wiki's own.
+
+Words credited to a participant of the thread (Michael Platt, Warren Brown, Beth
+Patton, the anonymous reader) retell only what that person wrote there, and each
+such text names the comment it retells in its `source`: an id of THREAD below.
+Everything else, including every view on the career guide, belongs to the wiki's
+invented members (priya_netops, dkowalski, helpdesk_hal and marginalia) as their
+own. Warren Brown never answered Platt's question whether he denied a management
+track, so nothing here answers it for him.
 
 Platt's post listed the steps of its technical track, but that list did not
-survive in the copy this wiki draws on, so it is never reproduced here.
+survive in the copy this wiki draws on, so it is never reproduced here, and
+Warren Brown's progression is not offered in its place.
 """
 
-from wiki.seed.data import SeedComment, SeedDefinition, SeedDiscussion, SeedRevision, SeedStance
+from wiki.seed.data import (
+    SeedComment,
+    SeedDefinition,
+    SeedDiscussion,
+    SeedRevision,
+    SeedStance,
+    ThreadComment,
+)
+
+# ---------------------------------------------------------------------------
+# The thread retold: the post and its six comments, in order
+# ---------------------------------------------------------------------------
+
+PLATT_POST = "thread:platt-post"
+ANON_COMMENT = "thread:comment-1-anonymous"
+BROWN_COMMENT = "thread:comment-2-warren-brown"
+PLATT_TO_BROWN = "thread:comment-3-michael-platt"
+PATTON_COMMENT = "thread:comment-4-beth-patton"
+PLATT_FEEDBACK = "thread:comment-5-michael-platt"
+PLATT_CLOSING = "thread:comment-6-michael-platt"
+
+THREAD: dict[str, ThreadComment] = {
+    comment.id: comment
+    for comment in [
+        ThreadComment(
+            PLATT_POST,
+            "Michael-Platt",
+            "There seem to be two tracks in the infrastructure space, technical and management.",
+            "The post: his manager's question and the two-track answer",
+        ),
+        ThreadComment(
+            ANON_COMMENT,
+            "Anonymous",
+            "I started helpdesk; moved to senior admin guy; am now IT Manager but miss the technical side",
+            "Comment 1: mostly accurate, but people jump between the tracks",
+        ),
+        ThreadComment(
+            BROWN_COMMENT,
+            "Warren-Brown",
+            "I must say I am surprised by the suggestion there are only two tracks.",
+            "Comment 2: the track the people he works with follow, and business / people skills",
+        ),
+        ThreadComment(
+            PLATT_TO_BROWN,
+            "Michael-Platt",
+            "The progression you show is the technical track i give (I think).",
+            "Comment 3: one track or several? No management track? Agrees on non-technical skills",
+        ),
+        ThreadComment(
+            PATTON_COMMENT,
+            "Beth-Patton",
+            "the IT manager is the interface with the business sponsors as well as with all of the other groups in an IT organization",
+            "Comment 4: defining the discipline and its players; architect and IT manager as peers",
+        ),
+        ThreadComment(
+            PLATT_FEEDBACK,
+            "Michael-Platt",
+            "So I have had a number of other comments about this, summarised as:",
+            "Comment 5: feedback received elsewhere, summarised",
+        ),
+        ThreadComment(
+            PLATT_CLOSING,
+            "Michael-Platt",
+            "My definition of an Infrastructure architect is one who defines and manages the Infrastructure Architecture of an organisation.",
+            "Comment 6: closing thoughts, his definition, and no definition of the IT manager",
+        ),
+    ]
+}
 
 
 def _doc(*blocks: str) -> str:
@@ -27,33 +100,34 @@ def _doc(*blocks: str) -> str:
 _PLATT_OPENING = _doc(
     "Late last night my manager asked me something I'd like a second opinion on, so I'm putting it up here.",
     "He was talking about the solution architects he deals with at customer sites. In his experience a lot of them are half developer and half architect: they sit in the architecture meetings, and then they want to look at the code. His question was whether infrastructure has the same thing, a group of people who implement systems but regard themselves as architects.",
-    "I know exactly the type he means on the application side. Spend five minutes on Slashdot and somebody will offer to knock out a Java architecture for a CRM system before bedtime. I have never met the infrastructure version, though. Nobody has ever told me they'll turn a server consolidation initiative into a script overnight.",
+    "I know exactly the type he means on the application side. Look on Slashdot and you'll find somebody offering to write the architecture for a CRM system in Java there and then. I have never met the infrastructure version, though. Nobody has ever told me they'll code up a consolidation initiative as a script tonight.",
     'So why the difference? Do infrastructure "architects" of that kind exist and I\'ve simply missed them? What I told him is in my reply below.',
 )
 
 _PLATT_ANSWER = _doc(
     "Roughly what I said to him:",
-    "As I see it, infrastructure careers run along two tracks, one technical and one in management. You can get on either track at any step and get off at any step. People who leave the technical track mostly head one of two ways: into software development, or into IT management.",
+    "My answer was that infrastructure careers appear to follow two tracks, one technical and one in management. You can obviously get on the technical track at any step and get off at any step. People who leave it go one of two ways: into software development, or into IT management.",
     "The management track, as I'd describe it: Ops manager → engineering manager → IT manager → infrastructure architect.",
-    'People cross from the technical side to management at every level, but my guess is that most make the jump at the design stage and land as IT managers. The people at the "top" of the technical track are the scripting specialists, and unlike application developers they neither want the architect title nor see themselves that way.',
-    "On top of that, most of the people I see actually doing infrastructure architecture have IT manager on their business cards, so they feel closer to management than to technology.",
+    'People cross from the technical side to management at every level, but my guess is that most make the jump at the design stage and land as IT managers. The people at the "top" of the technical track are the scripting specialists, and unlike application developers they neither aspire to be architects nor think of themselves that way.',
+    "On top of that, most of the people actually doing infrastructure architecture have IT manager titles, so they feel closer to management than to technology.",
     "Have I got this badly wrong?",
 )
 
 _MARGINALIA_LOST_LIST = _doc(
     "Moderator note for anyone arriving from the article: Michael's original answer did list the steps of the technical track, but that list didn't survive in the copy this wiki works from, so it isn't reproduced above.",
-    "Michael later said Warren's five-step progression (further down) is the technical track he had in mind. Treat Warren's list as the nearest stand-in, not as Michael's wording.",
+    "What does survive is where he said the track tops out: with the scripting specialists, who don't aspire to the architect title or think of themselves as architects.",
+    "Further down, Michael says he thinks (\"I think\" is his hedge) that Warren's five-step progression is the technical track he gave. With his own list gone nobody can check that, so please don't quote Warren's list as if it were Michael's, or as a stand-in for it.",
 )
 
 _ANON_REPLY = _doc(
-    "Broadly right, I'd say. Where it gets messy is the people who hop from one of your tracks to the other, and I'm one of them.",
-    "I began on the helpdesk, became a senior admin, and I'm an IT manager now. Honestly, I miss being hands-on, and I've been wondering about a move into architecture.",
+    "Broadly right, I'd say. The exceptions are the people who hop from one of your tracks to the other, and I'm one of them.",
+    "I began on the helpdesk, became a senior admin, and I'm an IT manager now. I do miss the technical side, though, and I've been thinking about a move into architecture.",
 )
 
 _BROWN_STEPS_BEFORE = """1. Front-line helpdesk / desktop engineer
-2. Second-line desktop support, while studying towards system engineer (an MSCE, say)
+2. Second-line desktop support, while training to become a system engineer (an MSCE, say)
 3. System engineer, looking after servers and applications
-4. Senior engineer / consultant, where you start dealing with the business far more
+4. Senior engineer / consultant, with more interaction with the business
 5. Architect / strategic consultant"""
 
 _BROWN_STEPS_AFTER = _BROWN_STEPS_BEFORE.replace("an MSCE, say", "an MCSE, say")
@@ -61,54 +135,51 @@ _BROWN_STEPS_AFTER = _BROWN_STEPS_BEFORE.replace("an MSCE, say", "an MCSE, say")
 
 def _brown_reply(steps: str) -> str:
     return _doc(
-        "Only two tracks? That surprises me. I should say I'm not based in the US, so the titles may work differently over there.",
-        "The people I've worked with tend to follow a single route through their careers:",
+        "Only two tracks? That surprises me. I should say I'm not from the US, so the terms may be different there.",
+        "In my experience, the people I work with move through this track in their careers:",
         steps,
-        "Moving through those stages gives you a grounding in the client side, then servers, then the business, and eventually a strategic, architectural view. At every stage some people simply stop, because they've reached a level they're comfortable with.",
-        "What strikes me is how many self-titled architects have brilliant technical skills and nothing at all on the business or people side. To my mind an architect can't do without either.",
+        "Moving through those stages gives you a core understanding of the client, the server and the business, and eventually a strategic, architectural view. At any stage some people simply stop, because they've reached their comfort level.",
+        "What strikes me is how many self-titled architects have amazing technical skills and no business or people skills. Personally I think an architect needs both.",
     )
 
 
-_PLATT_TO_BROWN = _doc(
-    "Warren, I'm not sure I follow. Are you describing a single track or several, and if several, how many? The sequence you give reads to me like the technical track I had in mind. Are you saying there's no management track at all?",
-    "I'm with you completely on the non-technical skills, though. The Microsoft architect certification assesses seven areas, and just two of them are technical.",
+_PLATT_TO_BROWN_TEXT = _doc(
+    "Warren, I'm not sure what you're saying here. Is there one track, or several, and if several, how many? The progression you show is, I think, the technical track I gave. Are you saying there's no management track?",
+    "I agree about the non-technical skills, though. The Microsoft architect certification has seven elements, and only two of them are technical.",
 )
 
-_BROWN_CLARIFIES = _doc(
-    "Fair question, Michael. I'd call it one track with branches rather than two ladders.",
-    "The management route certainly exists where I work, but people step onto it from somewhere along the engineering path, usually around senior engineer, instead of starting on a separate ladder from their first job. So I'm not denying it's there; I just don't see it running in parallel from the bottom up.",
-)
+_MARGINALIA_UNANSWERED = "For readers arriving later: Warren never answered this in the original thread. Whether he meant there is one track or several, and whether he denied a management track, was left open, so please don't read an answer into his comment.\n"
 
 _PATTON_REPLY = _doc(
-    "For me this comes back to defining infrastructure architecture, which is still very fuzzy across the industry. Before we talk about careers, two things need pinning down: what the discipline actually is, and who takes part in it.",
-    'I was talking this over with some former colleagues recently, and nearly all of them felt "architect" is stretched over far too much. Ask around and you\'ll collect hundreds of meanings.',
+    "For me this feeds into defining infrastructure architecture, which is still very nebulous across the industry. Two things need pinning down here: what infrastructure architecture actually is, and who the players are.",
+    'I had a really interesting conversation with some former colleagues about what an architect is, and the overwhelming view was that "architect" is stretched over far too much. Ask around and you\'ll collect hundreds of meanings.',
     "So: is a designer an architect? An implementer? Someone who does both? And what about the hybrid who designs the technical, operational and strategic side of a solution, and also has to show the business sponsors what that design is worth to them?",
-    "The same goes for the IT manager. Is that person mainly the glue keeping development, infrastructure and operations in one piece? What is the job, who does it deal with, and how is it different from an architect's?",
-    "I partly disagree that an infrastructure career can only go two ways, techie or boss, although I've certainly watched both tracks happen. What neither of them covers is who is responsible for joining up the business strategy with the infrastructure one. An architect doesn't have to finish up as an IT manager.",
-    "As I see it, the infrastructure architect and the IT manager are on the same level and work together on those two strategies, each picking up where the other stops. In my experience it's the IT manager who faces the business sponsors and every other group in IT. The architect must understand the business too (that part is vital), but it's the architect who sets the direction for the infrastructure.",
+    "The same goes for the IT manager. How is that role defined? Is that person just the glue keeping the IT department (development, infrastructure, operations) in one piece? What does the job involve, who does it deal with, and how is it different from an architect's?",
+    "I partly disagree that an infrastructure career can only go two ways, techie or boss, although both of those tracks certainly exist. What neither of them covers is who is responsible for joining up the business strategy with the infrastructure one. An architect doesn't have to finish up as an IT manager.",
+    "As I see it, the infrastructure architect and the IT manager are on the same level and work together on those two strategies, each picking up where the other stops. In my experience the IT manager is the interface with the business sponsors and with every other group in IT. The architect must understand the business too (that part is vital), but it's the architect who drives the strategy of the infrastructure.",
     'I think of it as "yin and yang". Business strategy passes from the IT manager to the architect, infrastructure strategy passes back, and round it goes.',
 )
 
 _DKOWALSKI_ON_PATTON = "Beth's peer model is what I've seen work best. At my last job the architect and the IT manager had a standing weekly slot, and that's where most decisions about the direction of the estate actually got made. When the architect post sat empty for a year, the IT manager tried to cover both and did neither well, which rather proves they're different jobs.\n"
 
-_PRIYA_ON_PATTON = "Coming from networks, I'd add that \"who are the players\" is hard partly because plenty of infrastructure architecture is done by people whose title says neither architect nor manager. At my place the network lead sets most of the WAN and data-centre direction and would laugh if you called her an architect. That fits Michael's point about the technical top not chasing the title.\n"
+_PRIYA_ON_PATTON = "Coming from networks, I'd add that \"who are the players\" is hard partly because plenty of infrastructure architecture is done by people whose title says neither architect nor manager. At my place the network lead sets most of the WAN and data-centre direction and would laugh if you called her an architect. That fits Michael's point about the technical top not aspiring to the title.\n"
 
-_PATTON_TO_PRIYA = (
+_HAL_TO_PRIYA = (
     "Which is exactly why I'd rather define the role by what it does than by whoever happens to hold the title.\n"
 )
 
-_PLATT_FEEDBACK = _doc(
-    "A few more responses reached me by other routes. Boiled down:",
+_PLATT_FEEDBACK_TEXT = _doc(
+    "I've had a number of other comments about this. Boiled down:",
     """- If we're going to define the infrastructure architect, saying who does what isn't enough. How the roles link up with one another matters just as much.
-- Infrastructure architecture is bound up with the day-to-day running of the business more closely than any other kind of architecture, and it's strategic. Plenty of people assume it's just networks, servers and a bit of process; they're wrong. It exists to keep the organisation operating, and it doesn't stop once a couple of servers are in and "2.5 people" have learned to run them.""",
+- Infrastructure architecture is bound up with the day-to-day running of the business more closely than any other kind of architecture, and it's strategic. Plenty of people assume it's just networks, servers and a bit of process; they're wrong. It exists to support the organisation's continuing operations, and it doesn't stop once a couple of servers are in and "2.5 people" have learned to run them.""",
 )
 
 _PLATT_CLARIFIES = _doc(
-    "Some clarifications, since a few points keep coming up:",
-    """1. I wasn't setting out to define infrastructure, or the infrastructure architect, in my answer. In hindsight that was a mistake. For the record, my definition is the person who defines and manages an organisation's infrastructure architecture.
-2. I didn't mean that people climb the two paths neatly, one rung after another. They jump between them, backwards as well as forwards, and most people probably will.
-3. The titles I used may be wrong, and there are certainly some missing.
-4. I wasn't trying to pin down the IT manager role either, and I'll leave that to others.
+    "Some thoughts on all this:",
+    """1. I wasn't setting out to define infrastructure, or the infrastructure architect, in my answer. In hindsight that was a mistake. For the record, my definition is the person who defines and manages an organisation's infrastructure architecture, which I have defined elsewhere.
+2. I didn't mean that people climb the two paths neatly, one rung after another. They may jump between them, backwards as well as forwards, and in fact most people probably will.
+3. The titles I used may be wrong, and some may be missing.
+4. I wasn't trying to define the IT manager either, and I don't intend to.
 5. I agree with what's been said about the architect's relationships with the business and with IT managers, and about how much the role matters.""",
 )
 
@@ -120,31 +191,38 @@ _CAREER_TRACKS = SeedDiscussion(
             author="Michael-Platt",
             body=_PLATT_OPENING,
             days_ago=50.0,
+            source=PLATT_POST,
             replies=[
                 SeedComment(
                     author="Michael-Platt",
                     body=_PLATT_ANSWER,
                     days_ago=49.9,
+                    source=PLATT_POST,
                     replies=[
-                        SeedComment(author="Anonymous", body=_ANON_REPLY, days_ago=49.2),
+                        SeedComment(author="Anonymous", body=_ANON_REPLY, days_ago=49.2, source=ANON_COMMENT),
                         SeedComment(
                             author="Warren-Brown",
                             body=_brown_reply(_BROWN_STEPS_BEFORE),
                             days_ago=48.6,
+                            source=BROWN_COMMENT,
                             edits=[
                                 SeedRevision(
                                     author="Warren-Brown",
                                     summary="Fix typo: MCSE",
                                     body=_brown_reply(_BROWN_STEPS_AFTER),
                                     days_ago=48.55,
+                                    source=BROWN_COMMENT,
                                 )
                             ],
                             replies=[
                                 SeedComment(
                                     author="Michael-Platt",
-                                    body=_PLATT_TO_BROWN,
+                                    body=_PLATT_TO_BROWN_TEXT,
                                     days_ago=48.1,
-                                    replies=[SeedComment(author="Warren-Brown", body=_BROWN_CLARIFIES, days_ago=47.5)],
+                                    source=PLATT_TO_BROWN,
+                                    replies=[
+                                        SeedComment(author="marginalia", body=_MARGINALIA_UNANSWERED, days_ago=18.5)
+                                    ],
                                 )
                             ],
                         ),
@@ -152,18 +230,21 @@ _CAREER_TRACKS = SeedDiscussion(
                             author="Beth-Patton",
                             body=_PATTON_REPLY,
                             days_ago=47.0,
+                            source=PATTON_COMMENT,
                             replies=[
                                 SeedComment(author="dkowalski", body=_DKOWALSKI_ON_PATTON, days_ago=12.0),
                                 SeedComment(
                                     author="priya_netops",
                                     body=_PRIYA_ON_PATTON,
                                     days_ago=8.5,
-                                    replies=[SeedComment(author="Beth-Patton", body=_PATTON_TO_PRIYA, days_ago=7.0)],
+                                    replies=[SeedComment(author="helpdesk_hal", body=_HAL_TO_PRIYA, days_ago=7.0)],
                                 ),
                             ],
                         ),
-                        SeedComment(author="Michael-Platt", body=_PLATT_FEEDBACK, days_ago=46.2),
-                        SeedComment(author="Michael-Platt", body=_PLATT_CLARIFIES, days_ago=45.3),
+                        SeedComment(
+                            author="Michael-Platt", body=_PLATT_FEEDBACK_TEXT, days_ago=46.2, source=PLATT_FEEDBACK
+                        ),
+                        SeedComment(author="Michael-Platt", body=_PLATT_CLARIFIES, days_ago=45.3, source=PLATT_CLOSING),
                         SeedComment(author="marginalia", body=_MARGINALIA_LOST_LIST, days_ago=19.0),
                     ],
                 )
@@ -191,7 +272,7 @@ _PRIYA_PROGRESSION = _doc(
     "I'm less convinced. Specialising got me noticed, but every CIO I've met got there on budgets and people, not on depth in one area.",
 )
 
-_BROWN_PROGRESSION = "Agree with Priya. It's the same pattern as in the architect debate: the technical stages lay the foundation, but the jump at the top depends on how well you deal with the business. A specialism is a fine way to stand out at senior engineer level; on its own it won't get you into the boardroom.\n"
+_DKOWALSKI_PROGRESSION = "Agree with Priya. It's like what Warren Brown said about architects in the career-tracks thread, that business and people skills are critical alongside the technical ones. To me the jump at the top depends on how well you deal with the business. A specialism is a fine way to stand out at senior engineer level; on its own it won't get you into the boardroom.\n"
 
 _INFRA_MANAGER = SeedDiscussion(
     page="Infrastructure manager",
@@ -213,7 +294,7 @@ _INFRA_MANAGER = SeedDiscussion(
             author="priya_netops",
             body=_PRIYA_PROGRESSION,
             days_ago=30.0,
-            replies=[SeedComment(author="Warren-Brown", body=_BROWN_PROGRESSION, days_ago=28.5)],
+            replies=[SeedComment(author="dkowalski", body=_DKOWALSKI_PROGRESSION, days_ago=28.5)],
         ),
     ],
 )
@@ -228,28 +309,28 @@ DISCUSSIONS: list[SeedDiscussion] = [_CAREER_TRACKS, _INFRA_MANAGER]
 
 _IA_PLATT_1 = _doc(
     "An **infrastructure architect** is the person who defines and manages an organisation's [infrastructure architecture](/wiki/infrastructure-architecture).",
-    "I'm keeping this short on purpose. It says what the job is for, not which title the person holds or which track they came up through; in my experience most people doing this work are IT managers on paper anyway.",
+    "My original post didn't set out to define the role, and in hindsight that was a mistake. This is the definition I gave afterwards.",
 )
 
 _IA_PLATT_2 = _doc(
     "An **infrastructure architect** is the person who defines and manages an organisation's [infrastructure architecture](/wiki/infrastructure-architecture).",
-    "The work is strategic. It is tied to the continuing operation of the business more tightly than other architecture roles, and it covers far more than networks, servers and a little process. It doesn't finish when the first servers are installed and their operators trained; it goes on for as long as the business relies on the infrastructure.",
-    "I'm keeping titles and career tracks out of it on purpose. The definition says what the job is for, whoever happens to be doing it.",
+    "The feedback I summarised on the post adds to that: the work is strategic, tied to the continuing operation of the business more closely than any other kind of architecture, and about far more than networks, servers and a little process. It doesn't finish once the first servers are installed and a few people have been trained to run them.",
+    "My original post didn't set out to define the role, and in hindsight that was a mistake. The titles in my career tracks may be wrong, and some may be missing.",
 )
 
 _IA_PATTON_1 = _doc(
-    "The **infrastructure architect** works alongside the [IT manager](/wiki/it-manager) as a peer, not a step above or below. The IT manager deals with the sponsors on the business side and with the rest of IT; the architect has to understand the business just as well, but is the one who sets infrastructure strategy.",
+    "The **infrastructure architect** works alongside the [IT manager](/wiki/it-manager) as a peer, at the same level. The IT manager is the interface with the sponsors on the business side and with the rest of IT; the architect has to understand the business too, which is vital, but is the one who drives the infrastructure strategy.",
     'The two roles form a loop: business strategy goes from the manager to the architect, infrastructure strategy comes back, and it repeats. I call it a "yin and yang".',
 )
 
 _IA_PATTON_2 = _doc(
-    "The **infrastructure architect** is a peer of the [IT manager](/wiki/it-manager): same level, different job, and not a stop on the way into management. Business sponsors and the other IT groups come to the IT manager. The architect must understand the business just as well, but is the one who sets the direction of the infrastructure.",
-    'Between them they connect what the business wants with what the infrastructure does. Business direction flows from the manager to the architect, infrastructure direction flows back, and the cycle keeps turning; I think of the pair as "yin and yang". Neither role makes sense defined without the other.',
+    "The **infrastructure architect** is a peer of the [IT manager](/wiki/it-manager): the same level, a different job, and an architect's career doesn't have to end in IT management. Business sponsors and the other IT groups deal with the IT manager. The architect must understand the business as well (that is vital), but is the one who drives the strategy of the infrastructure.",
+    'Between them they join up the business strategy and the infrastructure strategy, each picking up where the other leaves off. Business direction flows from the manager to the architect, infrastructure direction flows back, and the cycle keeps turning; I think of the pair as "yin and yang".',
 )
 
 _IA_BROWN = _doc(
-    "In infrastructure, the **architect** is where a long technical career ends up for those who go the whole way: helpdesk or desktop work, second-line support, system engineer, senior engineer or consultant, and finally architect or [strategic consultant](/wiki/strategic-consultant). Each stage adds a layer: first clients, then servers, then the business, until you have a strategic, architectural view.",
-    "Technical depth alone doesn't make an architect. Business and people skills are just as critical, and I've met plenty of self-styled architects who have the first without the other two.",
+    "In infrastructure, the **architect** is where the track I see people work through ends, for those who go the whole way: front-line helpdesk or desktop work, second-line desktop support, system engineer, senior engineer or consultant, and finally architect or [strategic consultant](/wiki/strategic-consultant). Working through those stages builds a core understanding of the client, the server and the business, and in the end a strategic, architectural view.",
+    "Technical skill alone doesn't make an architect. Business skills and people skills are both critical, and I see a lot of people calling themselves architects who have amazing technical skills and neither of the other two.",
 )
 
 _IA_HAL = _doc(
@@ -260,12 +341,12 @@ _IA_HAL = _doc(
 _IA_PLATT_THREAD = [
     SeedComment(
         author="marginalia",
-        body="Michael, your revision mentions that you've written this up at more length elsewhere. Could you add a link?\n",
+        body="Michael's closing comment on the original post said he had defined infrastructure architecture itself elsewhere and pointed readers to it, but the link didn't survive in the copy this wiki works from. If anyone tracks the write-up down, please add it to [Infrastructure architecture](/wiki/infrastructure-architecture).\n",
         days_ago=29.5,
         replies=[
             SeedComment(
-                author="Michael-Platt",
-                body="Sadly that write-up isn't online any more. The short version here is the one I stand by.\n",
+                author="priya_netops",
+                body="Until then, this one-line definition is what we have from him. I'd rather keep it short than pad it out with guesses about what the write-up said.\n",
                 days_ago=29.0,
             )
         ],
@@ -279,13 +360,13 @@ _IA_PATTON_THREAD = [
         days_ago=35.0,
         replies=[
             SeedComment(
-                author="Beth-Patton",
-                body="Usually both answer to the same head of IT. Real deadlocks are rare when strategy actually flows both ways; that's the point of the circle.\n",
+                author="dkowalski",
+                body="Beth's comment on the post doesn't say, so this is only my experience: at a previous employer the architect and the IT manager both answered to the same head of IT, the CIO, and nearly every disagreement got sorted between the two of them before it reached her. Real deadlocks were rare because strategy actually flowed both ways, which I take to be the point of Beth's circle.\n",
                 days_ago=34.0,
                 replies=[
                     SeedComment(
-                        author="dkowalski",
-                        body="Matches what I saw at a previous employer: architect and IT manager both reported to the CIO, and nearly every disagreement got sorted between the two of them before it reached her.\n",
+                        author="helpdesk_hal",
+                        body="That helps. In a shop our size there's nobody between the IT manager and the board, which is why I can't see the two-role version working here.\n",
                         days_ago=33.0,
                     )
                 ],
@@ -297,15 +378,16 @@ _IA_PATTON_THREAD = [
 _IA_BROWN_THREAD = [
     SeedComment(
         author="Warren-Brown",
-        body="On Priya's point: the steps are what I've watched people go through, not an entry requirement. The part I'd defend as definition is the second paragraph.\n",
+        body="On Priya's point: the steps are what I've seen in my own experience, the track the people I work with move through in their careers, and at any stage some of them simply stop.\n",
         days_ago=24.0,
+        source=BROWN_COMMENT,
     )
 ]
 
 _IA_HAL_THREAD = [
     SeedComment(
-        author="Warren-Brown",
-        body="This only works if you accept two separate ladders. Most of the architects I know got there through engineering and consulting and never held a management title.\n",
+        author="priya_netops",
+        body="This only works if you accept two separate ladders. The progression Warren Brown gave in the original thread reaches architect through engineering and consulting with no management step at all, and I got to architecture work through networking.\n",
         days_ago=30.0,
         replies=[
             SeedComment(
@@ -315,8 +397,9 @@ _IA_HAL_THREAD = [
                 replies=[
                     SeedComment(
                         author="Michael-Platt",
-                        body='To be fair to Hal, it is what I wrote. But I\'ve since said I never meant it as a strict ladder; people move back and forth between the tracks. I\'d read "last step" as "one place the role turns up".\n',
+                        body="To be fair to Hal, that is the management track I gave. But I didn't mean that people work through the paths in a neat, logical order: they may jump between them, backwards and forwards, and most probably will.\n",
                         days_ago=27.5,
+                        source=(PLATT_POST, PLATT_CLOSING),
                         replies=[
                             SeedComment(
                                 author="helpdesk_hal",
@@ -336,16 +419,23 @@ _INFRASTRUCTURE_ARCHITECT: list[SeedDefinition] = [
         page="Infrastructure architect",
         author="Michael-Platt",
         revisions=[
-            SeedRevision(author="Michael-Platt", summary="Propose my definition", body=_IA_PLATT_1, days_ago=45.0),
             SeedRevision(
                 author="Michael-Platt",
-                summary="Add the strategic scope from readers' feedback",
+                summary="Propose my definition",
+                body=_IA_PLATT_1,
+                days_ago=45.0,
+                source=PLATT_CLOSING,
+            ),
+            SeedRevision(
+                author="Michael-Platt",
+                summary="Add the strategic scope from the feedback I summarised",
                 body=_IA_PLATT_2,
                 days_ago=30.0,
+                source=(PLATT_CLOSING, PLATT_FEEDBACK),
             ),
         ],
         stances=[
-            SeedStance(member="Anonymous", stance="endorse", days_ago=44.0),
+            SeedStance(member="dkowalski", stance="endorse", days_ago=41.0),
             SeedStance(member="priya_netops", stance="endorse", days_ago=38.0),
             SeedStance(member="marginalia", stance="endorse", days_ago=28.0),
             SeedStance(member="helpdesk_hal", stance="endorse", days_ago=26.1),
@@ -361,9 +451,14 @@ _INFRASTRUCTURE_ARCHITECT: list[SeedDefinition] = [
                 summary="Propose the peer-of-the-IT-manager view",
                 body=_IA_PATTON_1,
                 days_ago=44.0,
+                source=PATTON_COMMENT,
             ),
             SeedRevision(
-                author="Beth-Patton", summary="Clarify: a peer, not a career step", body=_IA_PATTON_2, days_ago=20.0
+                author="Beth-Patton",
+                summary="Clarify: same level as the IT manager, not its endpoint",
+                body=_IA_PATTON_2,
+                days_ago=20.0,
+                source=PATTON_COMMENT,
             ),
         ],
         stances=[
@@ -371,7 +466,8 @@ _INFRASTRUCTURE_ARCHITECT: list[SeedDefinition] = [
                 member="Michael-Platt",
                 stance="endorse",
                 days_ago=43.0,
-                reason="I agree with Beth about the architect's ties to the business and to IT managers. My definition says what the architect does; this one says who they work with, and a complete picture needs both.",
+                reason="I agree with the points made about the architect's relationships with the business and with IT managers, and about how much the role matters.",
+                source=PLATT_CLOSING,
             ),
             SeedStance(member="dkowalski", stance="endorse", days_ago=36.0),
             SeedStance(
@@ -380,7 +476,6 @@ _INFRASTRUCTURE_ARCHITECT: list[SeedDefinition] = [
                 days_ago=35.5,
                 reason="Where I work there's no separate architect; the IT manager does both halves. A definition that needs two people won't fit smaller shops.",
             ),
-            SeedStance(member="Warren-Brown", stance="endorse", days_ago=18.0),
         ],
         comments=_IA_PATTON_THREAD,
     ),
@@ -390,9 +485,10 @@ _INFRASTRUCTURE_ARCHITECT: list[SeedDefinition] = [
         revisions=[
             SeedRevision(
                 author="Warren-Brown",
-                summary="Propose: the top of the technical progression",
+                summary="Propose: where the track I see people follow ends",
                 body=_IA_BROWN,
                 days_ago=43.0,
+                source=BROWN_COMMENT,
             )
         ],
         stances=[
@@ -400,10 +496,10 @@ _INFRASTRUCTURE_ARCHITECT: list[SeedDefinition] = [
                 member="Michael-Platt",
                 stance="endorse",
                 days_ago=42.0,
-                reason="Agreed on the non-technical side. Microsoft's architect certification has seven parts and only two are technical, which tells you what the job really asks for.",
+                reason="I agree about the non-technical skills: the Microsoft architect certification has seven elements, and only two of them are technical. The progression itself is, I think, the technical track I gave.",
+                source=PLATT_TO_BROWN,
             ),
-            SeedStance(member="Beth-Patton", stance="endorse", days_ago=40.0),
-            SeedStance(member="Anonymous", stance="endorse", days_ago=39.0),
+            SeedStance(member="helpdesk_hal", stance="endorse", days_ago=30.5),
             SeedStance(
                 member="priya_netops",
                 stance="dispute",
@@ -429,15 +525,24 @@ _INFRASTRUCTURE_ARCHITECT: list[SeedDefinition] = [
                 member="Beth-Patton",
                 stance="dispute",
                 days_ago=41.0,
-                reason="An architect doesn't have to finish up as an IT manager, or one rung above one. The two work at the same level and need each other; putting the architect at the end of the management ladder hides that.",
+                reason="An architect's career doesn't have to end in IT management. I'd put the infrastructure architect at the same level as the IT manager, the two working together, not one a step beyond the other.",
+                source=PATTON_COMMENT,
             ),
             SeedStance(
                 member="Warren-Brown",
                 stance="dispute",
                 days_ago=40.5,
-                reason="This bakes in the two-track model. In my experience there's one long path with branches, and most architects arrive from the engineering side.",
+                reason="I was surprised by the suggestion that there are only two tracks. In my experience the people I work with reach architect or strategic consultant by way of system engineer and senior engineer or consultant.",
+                source=BROWN_COMMENT,
             ),
             SeedStance(member="dkowalski", stance="endorse", days_ago=39.5),
+            SeedStance(
+                member="Anonymous",
+                stance="endorse",
+                days_ago=39.0,
+                reason="Mostly accurate from where I sit. I went from the helpdesk to senior admin to IT manager, and architecture is the move I'm thinking about next.",
+                source=ANON_COMMENT,
+            ),
         ],
         comments=_IA_HAL_THREAD,
     ),
@@ -448,16 +553,16 @@ _INFRASTRUCTURE_ARCHITECT: list[SeedDefinition] = [
 # Definitions: IT manager (Platt declined to define it, so none by him)
 # ---------------------------------------------------------------------------
 
-_ITM_PATTON_1 = "The **IT manager** acts as the glue of the IT department, keeping development, infrastructure and operations pulling in one direction. Sponsors on the business side and every other IT group deal with this role, and it passes business direction on to the [infrastructure architect](/wiki/infrastructure-architect), who turns it into infrastructure strategy.\n"
+_ITM_PATTON_1 = "The **IT manager** is the interface with the business sponsors and with every other group in the IT organisation. It passes business strategy on to the [infrastructure architect](/wiki/infrastructure-architect), who drives the infrastructure strategy.\n"
 
 _ITM_PATTON_2 = _doc(
-    "The **IT manager** acts as the glue of the IT department, keeping development, infrastructure and operations pulling in one direction. Sponsors on the business side and every other IT group deal with this role.",
-    "It's level with the [infrastructure architect](/wiki/infrastructure-architect), not above or beneath it. The IT manager feeds business direction to the architect, the architect returns an infrastructure strategy, and the two keep that exchange going.",
+    "The **IT manager** is the interface with the business sponsors and with every other group in the IT organisation.",
+    "It sits at the same level as the [infrastructure architect](/wiki/infrastructure-architect), not above or beneath it, and the two work together. The IT manager drives business strategy to the architect, the architect drives infrastructure strategy back, and the two keep that circle going.",
 )
 
-_ITM_ANON = _doc(
-    "Speaking from my own route: an **IT manager** is what a lot of us become after the helpdesk and a stint as a senior admin. The job is running the IT function: people, budgets, priorities, and keeping the business happy.",
-    "What it costs you is the hands-on work. You stop fixing things yourself and start deciding who fixes them. Some of us miss that enough to look at architecture as a way back to the technology.",
+_ITM_HAL = _doc(
+    "From where I sit on the helpdesk, an **IT manager** runs the IT function: people, budgets, priorities, and keeping the business happy.",
+    "What the job costs is the hands-on work: you stop fixing things yourself and start deciding who fixes them. The anonymous reader on Michael's post took the route from the helpdesk through senior admin to IT manager, said they missed the technical side, and was thinking about architecture as a next move.",
 )
 
 _ITM_DKOWALSKI_OLD = "The **IT manager** sits at the top of the infrastructure management track. You get there after working as an [operations manager](/wiki/operations-manager) and then an [engineering manager](/wiki/engineering-manager), and it's the most senior management post in infrastructure below the executive level. Above it, the next move is usually out of infrastructure altogether.\n"
@@ -469,13 +574,13 @@ _ITM_DKOWALSKI_NEW = _doc(
 
 _ITM_PATTON_THREAD = [
     SeedComment(
-        author="Anonymous",
-        body='As an IT manager, the "glue" part rings true. Most of my week goes on translating between the sponsors and the teams.\n',
+        author="dkowalski",
+        body="The interface part rings true. Our IT manager spends most of the week translating between the sponsors and the teams.\n",
         days_ago=40.0,
         replies=[
             SeedComment(
-                author="Beth-Patton",
-                body="And the translating is a skill in its own right; it's the half of the loop the architect can't do alone.\n",
+                author="priya_netops",
+                body="And the translating is a skill in its own right; it's the half of Beth's loop the architect can't do alone.\n",
                 days_ago=39.0,
             )
         ],
@@ -485,8 +590,9 @@ _ITM_PATTON_THREAD = [
 _ITM_DKOWALSKI_OLD_THREAD = [
     SeedComment(
         author="Michael-Platt",
-        body="Not how I had it: in my management track the IT manager is third, and infrastructure architect comes after it. Bear in mind too that I never meant it as a strict order.\n",
+        body="Not how I had it: in my management track the IT manager is third of four, and infrastructure architect comes after it. I also didn't mean the tracks to be climbed in a neat, logical order.\n",
         days_ago=27.0,
+        source=(PLATT_POST, PLATT_CLOSING),
         replies=[
             SeedComment(
                 author="dkowalski",
@@ -504,25 +610,20 @@ _IT_MANAGER: list[SeedDefinition] = [
         revisions=[
             SeedRevision(
                 author="Beth-Patton",
-                summary="Propose: the glue of the IT department",
+                summary="Propose: the interface with the business sponsors and the rest of IT",
                 body=_ITM_PATTON_1,
                 days_ago=43.5,
+                source=PATTON_COMMENT,
             ),
             SeedRevision(
                 author="Beth-Patton",
                 summary="Clarify the relationship with the architect",
                 body=_ITM_PATTON_2,
                 days_ago=21.0,
+                source=PATTON_COMMENT,
             ),
         ],
         stances=[
-            SeedStance(member="Anonymous", stance="endorse", days_ago=40.5),
-            SeedStance(
-                member="Michael-Platt",
-                stance="endorse",
-                days_ago=38.0,
-                reason="I said I wouldn't define the IT manager and I'm sticking to that. But this is a fair description of the ones I've worked with, and it fits what I agreed about the architect's relationship with IT managers.",
-            ),
             SeedStance(member="priya_netops", stance="endorse", days_ago=31.0),
             SeedStance(member="helpdesk_hal", stance="dispute", days_ago=23.0),
             SeedStance(member="marginalia", stance="endorse", days_ago=10.0),
@@ -531,21 +632,21 @@ _IT_MANAGER: list[SeedDefinition] = [
     ),
     SeedDefinition(
         page="IT manager",
-        author="Anonymous",
+        author="helpdesk_hal",
         revisions=[
             SeedRevision(
-                author="Anonymous", summary="Propose from my own route into the job", body=_ITM_ANON, days_ago=41.5
+                author="helpdesk_hal", summary="Propose: running the IT function", body=_ITM_HAL, days_ago=41.5
             )
         ],
         stances=[
-            SeedStance(member="helpdesk_hal", stance="endorse", days_ago=40.0),
+            SeedStance(member="dkowalski", stance="endorse", days_ago=40.0),
             SeedStance(
-                member="Warren-Brown",
+                member="priya_netops",
                 stance="dispute",
                 days_ago=37.0,
                 reason="Not every IT manager comes up from the helpdesk, and leaving the hands-on work behind is a choice some people make, not part of the job.",
             ),
-            SeedStance(member="dkowalski", stance="endorse", days_ago=22.0),
+            SeedStance(member="marginalia", stance="endorse", days_ago=22.0),
         ],
     ),
     SeedDefinition(
@@ -576,16 +677,18 @@ _IT_MANAGER: list[SeedDefinition] = [
         stances=[
             SeedStance(member="priya_netops", stance="endorse", days_ago=24.0),
             SeedStance(
+                member="Anonymous",
+                stance="endorse",
+                days_ago=23.5,
+                reason="That's how it went for me: I jumped from senior admin to IT manager, and people do hop between the tracks.",
+                source=ANON_COMMENT,
+            ),
+            SeedStance(
                 member="Beth-Patton",
                 stance="dispute",
                 days_ago=20.5,
-                reason="Making the architect the step after the IT manager turns one role into a promotion from the other. They're peers with different jobs.",
-            ),
-            SeedStance(
-                member="Warren-Brown",
-                stance="dispute",
-                days_ago=17.5,
-                reason="Same objection as on the architect page: two separate ladders isn't what I see.",
+                reason="Making the architect the step after the IT manager doesn't fit how I see it: the two sit at the same level and work together, and an architect's career doesn't have to end in IT management.",
+                source=PATTON_COMMENT,
             ),
             SeedStance(member="helpdesk_hal", stance="endorse", days_ago=16.0),
         ],
@@ -641,9 +744,8 @@ _INFRASTRUCTURE_MANAGER: list[SeedDefinition] = [
         ],
         stances=[
             SeedStance(member="marginalia", stance="endorse", days_ago=32.0),
-            SeedStance(member="Warren-Brown", stance="endorse", days_ago=27.0),
             SeedStance(member="dkowalski", stance="endorse", days_ago=19.0),
-            SeedStance(member="Beth-Patton", stance="endorse", days_ago=9.0),
+            SeedStance(member="helpdesk_hal", stance="endorse", days_ago=9.0),
         ],
         comments=_IM_PRIYA_THREAD,
     ),
@@ -693,10 +795,11 @@ _SOLUTIONS_ARCHITECT: list[SeedDefinition] = [
                 member="Michael-Platt",
                 stance="endorse",
                 days_ago=39.0,
-                reason="That's how my manager described the ones he'd met.",
+                reason="That's how my manager described the ones he meets at customers, and I know the type he means on the application side.",
+                source=PLATT_POST,
             ),
             SeedStance(member="helpdesk_hal", stance="endorse", days_ago=30.0),
-            SeedStance(member="Warren-Brown", stance="endorse", days_ago=22.5),
+            SeedStance(member="dkowalski", stance="dispute", days_ago=22.5),
         ],
     ),
     SeedDefinition(
@@ -709,7 +812,7 @@ _SOLUTIONS_ARCHITECT: list[SeedDefinition] = [
         ],
         stances=[
             SeedStance(member="marginalia", stance="endorse", days_ago=11.5),
-            SeedStance(member="Beth-Patton", stance="dispute", days_ago=6.5),
+            SeedStance(member="helpdesk_hal", stance="dispute", days_ago=6.5),
         ],
     ),
 ]

@@ -12,6 +12,7 @@ the same discussion), author_id, document_id and created_at after their parent's
 
 import argparse
 import hashlib
+import importlib.util
 import random
 import sqlite3
 import sys
@@ -173,6 +174,8 @@ class Builder:
         return bodies
 
     def page(self, slug: str, title: str, kind, bodies: list[str], days_ago: float) -> int:
+        from wiki.rendering import excerpt
+
         start = self.now - timedelta(days=days_ago)
         document_id = self.document(bodies, start, self.now - timedelta(days=days_ago / 10))
         page_id = self.next_id("pages")
@@ -184,7 +187,8 @@ class Builder:
                 "kind": kind,
                 "document_id": document_id,
                 "created_at": start,
-                "updated_at": self.rows.documents[-1]["updated_at"],  # as the page versions listener copies it
+                "updated_at": self.rows.documents[-1]["updated_at"],  # as save_revision sets it
+                "excerpt": excerpt(self.rows.revisions[-1]["html"]),  # and this
             }
         )
         return page_id
@@ -339,6 +343,18 @@ def _tables():
     ]
 
 
+def record_past_changes(connection) -> None:
+    """The record of changes for the rows built, derived as the migration that created the record derives it
+    from an existing wiki's tables (one derivation, not a second copy of it here)."""
+    path = next((ROOT / "migrations" / "versions").glob("*_one_record_of_every_change.py"))
+    spec = importlib.util.spec_from_file_location("one_record_of_every_change", path)
+    migration = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(migration)
+    rows = migration._past_changes(connection)
+    for offset in range(0, len(rows), 5000):
+        connection.execute(insert(migration.changes), rows[offset : offset + 5000])
+
+
 def make_app(url: str):
     from wiki import create_app
 
@@ -410,8 +426,9 @@ def build(shape_name: str, url: str) -> dict:
                 batch = getattr(rows, name)
                 for offset in range(0, len(batch), 5000):
                     connection.execute(insert(table), batch[offset : offset + 5000])
+            record_past_changes(connection)
             if connection.dialect.name == "postgresql":
-                for name, _table in _tables():
+                for name, _table in [*_tables(), ("changes", None)]:
                     connection.execute(
                         text(f"SELECT setval(pg_get_serial_sequence('{name}', 'id'), (SELECT MAX(id) FROM {name}))")
                     )

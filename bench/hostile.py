@@ -437,7 +437,7 @@ def add_page(slug: str, kind, bodies, author):
 
     page = Page(slug=slug, title=slug.replace("-", " ").capitalize(), kind=kind, document=Document())
     db.session.add(page)
-    save_revisions(page.document, bodies, author)
+    save_revisions(page, bodies, author)
     return page
 
 
@@ -448,7 +448,7 @@ def add_definition(term, bodies, author) -> int:
 
     definition = Definition(page=term, author=author, document=Document())
     db.session.add(definition)
-    save_revisions(definition.document, bodies, author)
+    save_revisions(definition, bodies, author)
     return definition.id
 
 
@@ -456,11 +456,11 @@ def add_comment(owner, bodies, author) -> int:
     from wiki.discussion.service import post_comment
 
     comment = post_comment(owner, bodies[0], author)
-    save_revisions(comment.document, bodies[1:], author, first_number=2)
+    save_revisions(comment, bodies[1:], author, first_number=2)
     return comment.id
 
 
-def save_revisions(document, bodies, author, first_number: int = 1) -> None:
+def save_revisions(owner, bodies, author, first_number: int = 1) -> None:
     """Revisions first_number, first_number + 1, … straight through save_revision, whatever the forms allow; a text
     the renderer now refuses is stored as one saved before it had a limit (such revisions exist, and their diffs
     must be cheap too)."""
@@ -471,6 +471,7 @@ def save_revisions(document, bodies, author, first_number: int = 1) -> None:
     from wiki.history.service import save_revision
     from wiki.rendering import rendering_refusal
 
+    document = owner.document
     for number, body in enumerate(bodies, start=first_number):
         if rendering_refusal(body) is not None:
             document.head_number = number
@@ -480,7 +481,7 @@ def save_revisions(document, bodies, author, first_number: int = 1) -> None:
             )  # fmt: skip
             db.session.flush()
             continue
-        result = save_revision(document, body, author, f"Hostile revision {number}", base=number - 1 or None)
+        result = save_revision(owner, body, author, f"Hostile revision {number}", base=number - 1 or None)
         if result.outcome != "created" or result.revision.number != number:
             raise RuntimeError(f"revision {number} was not saved ({result.outcome})")
 

@@ -130,7 +130,7 @@ def make_page(app, make_user):
             page = Page(slug=slugify(title), title=title, kind=PageKind(kind), document=Document())
             db.session.add(page)
             for body in bodies:
-                save_revision(page.document, body, user, "seeded by test", base=page.document.head_number or None)
+                save_revision(page, body, user, "seeded by test", base=page.document.head_number or None)
             db.session.commit()
             return page.slug
 
@@ -213,7 +213,7 @@ def make_definition(app):
             definition = Definition(page=find_page(slug), author=author, document=Document())
             db.session.add(definition)
             for body in bodies or ("A definition.",):
-                save_revision(definition.document, body, author, "", definition.document.head_number or None)
+                save_revision(definition, body, author, "", definition.document.head_number or None)
             db.session.commit()
             return definition.id
 

@@ -217,47 +217,49 @@ def test_a_savepoint_after_reads_keeps_its_writes(app, make_user):
 
 @pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)  # SQLite runs one writer at a time
 def test_a_comment_and_a_save_of_the_same_page_do_not_deadlock(app, make_page, make_user):
-    """PostgreSQL: a comment post bumps its page's view_version twice (thread, then at commit), and the second
-    update checks the page's foreign key to its document with a KEY SHARE lock; a save holding that document
-    FOR UPDATE while it waits to bump the same page would deadlock with it. Saves lock FOR NO KEY UPDATE."""
-    from sqlalchemy import text
+    """PostgreSQL: a comment post and a save of its page's text, at once. The save holds the document's row (FOR NO
+    KEY UPDATE, so rows that merely reference it are not kept waiting) and then waits its turn to record its change
+    behind the comment, which took the turn first: no deadlock, and the changes' ids follow their commits."""
+    from sqlalchemy import select, text
 
     from wiki.auth.models import User
+    from wiki.changes import Change
     from wiki.discussion.service import post_comment
     from wiki.history.service import save_revision
 
     slug = make_page("IT manager", "First.\n")
     writer_id = make_user("alice").id
-    commented, saved, comment_committed = threading.Event(), threading.Event(), threading.Event()
+    commented, saving = threading.Event(), threading.Event()
     errors: list[BaseException] = []
 
     def comment() -> None:
         with app.app_context():
             try:
-                db.session.execute(text("SET LOCAL lock_timeout = '3s'"))  # a deadlock fails, not hangs
+                db.session.execute(text("SET LOCAL lock_timeout = '5s'"))  # a deadlock fails, not hangs
                 post_comment(find_page(slug), "A comment.", db.session.get(User, writer_id))
                 commented.set()
-                saved.wait(10)
+                saving.wait(10)
+                threading.Event().wait(0.3)  # the save is now waiting on the document or on its turn
                 db.session.commit()
             except BaseException as error:
                 errors.append(error)
             finally:
-                comment_committed.set()
+                commented.set()
                 db.session.remove()
 
     def save() -> None:
         commented.wait(10)
         with app.app_context():
             try:
+                db.session.execute(text("SET LOCAL lock_timeout = '5s'"))
                 page = find_page(slug)
-                save_revision(page.document, "Second.\n", db.session.get(User, writer_id), "", base=1)
-                saved.set()
-                comment_committed.wait(10)
+                saving.set()
+                save_revision(page, "Second.\n", db.session.get(User, writer_id), "", base=1)
                 db.session.commit()
             except BaseException as error:
                 errors.append(error)
             finally:
-                saved.set()
+                saving.set()
                 db.session.remove()
 
     threads = [threading.Thread(target=comment), threading.Thread(target=save)]
@@ -268,7 +270,9 @@ def test_a_comment_and_a_save_of_the_same_page_do_not_deadlock(app, make_page, m
     assert not errors, errors
     with app.app_context():
         page = find_page(slug)
-        assert page.document.head_number == 2 and page.view_version >= 2
+        assert page.document.head_number == 2
+        kinds = db.session.scalars(select(Change.kind).where(Change.page_id == page.id).order_by(Change.id)).all()
+        assert kinds == ["page.created", "comment.posted", "page.edited"]
 
 
 def test_creating_a_slug_that_others_keep_creating_and_removing_is_sound(app, client, member):
@@ -292,9 +296,8 @@ def test_creating_a_slug_that_others_keep_creating_and_removing_is_sound(app, cl
                 {"now": datetime.now()},
             ).scalar_one()
             rival.execute(
-                text("INSERT INTO pages (slug, title, kind, document_id, is_locked, discussion_closed, thread_version,"
-                     " view_version, updated_at, created_at) VALUES ('race', 'Race', 'article', :d, false, false, 0, 0,"
-                     " :now, :now)"),
+                text("INSERT INTO pages (slug, title, kind, document_id, is_locked, discussion_closed, excerpt,"
+                     " updated_at, created_at) VALUES ('race', 'Race', 'article', :d, false, false, '', :now, :now)"),
                 {"d": document_id, "now": datetime.now()},
             )  # fmt: skip
             rival.commit()

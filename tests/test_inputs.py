@@ -147,7 +147,7 @@ def _create_page_directly(app, title: str) -> None:
     with app.app_context():
         page = Page(slug=slugify(title), title=title, document=Document())
         db.session.add(page)
-        save_revision(page.document, "Text.", find_user("writer"))
+        save_revision(page, "Text.", find_user("writer"))
         db.session.commit()
 
 

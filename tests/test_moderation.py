@@ -254,8 +254,7 @@ def test_two_demotions_at_once_leave_an_administrator(app, make_user):
     """Each admin demotes the other at the same moment: one demotion wins, the other is refused."""
     import threading
 
-    from werkzeug.exceptions import HTTPException
-
+    from wiki.errors import Refused
     from wiki.moderation.service import set_role
 
     make_user("root", role=Role.ADMIN)
@@ -274,8 +273,9 @@ def test_two_demotions_at_once_leave_an_administrator(app, make_user):
                     threading.Event().wait(0.5)  # hold the transaction open while the other tries
                 db.session.commit()
                 outcomes[username] = "demoted"
-            except HTTPException as refusal:
-                outcomes[username] = refusal.description
+            except Refused as refusal:
+                db.session.rollback()
+                outcomes[username] = str(refusal)
             finally:
                 first_flushed.set()
                 db.session.remove()

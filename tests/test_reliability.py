@@ -268,7 +268,7 @@ def add_page(app, title: str, body: str) -> tuple[str, int]:
         author = User(f"author-{secrets.token_hex(3)}", None)
         page = Page(slug=slugify(title), title=title, kind=PageKind.ARTICLE, document=Document())
         db.session.add_all([author, page])
-        save_revision(page.document, body, author, "start")
+        save_revision(page, body, author, "start")
         db.session.commit()
         slug, page_id = page.slug, page.id
         db.session.remove()

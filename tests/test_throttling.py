@@ -18,7 +18,7 @@ def prepare(app, member_age_days: float) -> None:
         db.session.add(user)
         page = Page(slug="it-manager", title="IT manager", kind=PageKind.TERM, document=Document())
         db.session.add(page)
-        save_revision(page.document, "Body", user)
+        save_revision(page, "Body", user)
         db.session.commit()
 
 

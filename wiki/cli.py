@@ -4,10 +4,10 @@ import click
 from flask import Flask
 from flask.cli import with_appcontext
 from sqlalchemy import select
-from werkzeug.exceptions import HTTPException
 
 from wiki.auth.forms import PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS
 from wiki.auth.models import USERNAME_RULE_TEXT, Role, User, find_user, is_valid_username
+from wiki.errors import Refused
 from wiki.extensions import db
 from wiki.moderation.service import set_role
 from wiki.pages.models import count_pages
@@ -64,8 +64,8 @@ def set_role_command(username: str, role: str) -> None:
         raise click.BadParameter(f"there is no member called {username}", param_hint="USERNAME")
     try:
         set_role(user, Role(role), by=None)
-    except HTTPException as refusal:
-        raise click.ClickException(refusal.description) from None
+    except Refused as refusal:
+        raise click.ClickException(str(refusal)) from None
     db.session.commit()
     click.echo(f"{user.username} is now {role}.")
 

@@ -4,7 +4,7 @@ import json
 
 from flask import Flask, render_template, request
 from flask_wtf.csrf import CSRFError
-from werkzeug.exceptions import HTTPException, InternalServerError, UnprocessableEntity
+from werkzeug.exceptions import HTTPException, InternalServerError, UnprocessableEntity, default_exceptions
 
 from wiki.extensions import db
 from wiki.rendering import RenderingRefused
@@ -66,6 +66,20 @@ def handle_unexpected(error: Exception):
     return render_error(InternalServerError())
 
 
+class Refused(Exception):
+    """A rule of the wiki said no: services raise it (they do not answer requests), and the app answers with the
+    error page for `status`; whatever the transaction had done is rolled back."""
+
+    def __init__(self, message: str, status: int = 400) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+def handle_refused(error: Refused):
+    db.session.rollback()
+    return render_error(default_exceptions[error.status](description=str(error)))
+
+
 def handle_refused_rendering(error: RenderingRefused):
     """Text that passed a form's checks but not the renderer's (an old revision restored): refused, nothing saved."""
     db.session.rollback()
@@ -75,5 +89,6 @@ def handle_refused_rendering(error: RenderingRefused):
 def register_error_handlers(app: Flask) -> None:
     app.register_error_handler(CSRFError, handle_csrf_error)
     app.register_error_handler(RenderingRefused, handle_refused_rendering)
+    app.register_error_handler(Refused, handle_refused)
     app.register_error_handler(HTTPException, render_error)
     app.register_error_handler(InternalServerError, handle_unexpected)

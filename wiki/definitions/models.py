@@ -4,11 +4,11 @@ import enum
 from dataclasses import dataclass
 from datetime import datetime
 
-from flask import abort
 from sqlalchemy import ForeignKey, UniqueConstraint, func, select
 from sqlalchemy.orm import Mapped, joinedload, mapped_column, relationship
 
-from wiki.auth.models import User
+from wiki.auth.models import User, sees_hidden
+from wiki.changes import Change, ChangeKind, Subject, Version, newest_change, record_change
 from wiki.extensions import UTCDateTime, db, string_enum, utcnow
 from wiki.history.models import Document, Revision
 from wiki.pages.models import Page
@@ -36,8 +36,6 @@ class Definition(db.Model):
     )
     withdrawn_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     is_locked: Mapped[bool] = mapped_column(default=False)  # while locked, only moderators edit
-    # Bumped with every change to the discussion, so a cached rendering of it knows it is stale.
-    thread_version: Mapped[int] = mapped_column(default=0)
     # Hidden from members: by three open flags until a moderator decides, or by a moderator's removal.
     is_hidden: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
@@ -50,14 +48,31 @@ class Definition(db.Model):
     def is_withdrawn(self) -> bool:
         return self.status == DefinitionStatus.WITHDRAWN
 
+    def visible_to(self, viewer) -> bool:
+        """Whether `viewer` may read it: hidden by flags or by a moderator, it is for moderators until they decide."""
+        return not self.is_hidden or sees_hidden(viewer)
+
     @property
     def is_out(self) -> bool:
         """Out of the running: withdrawn, or hidden by moderation."""
         return self.is_withdrawn or self.is_hidden
 
-    def withdraw(self) -> None:
-        self.status = DefinitionStatus.WITHDRAWN
-        self.withdrawn_at = utcnow()
+    created_kind = ChangeKind.DEFINITION_PROPOSED
+    edited_kind = ChangeKind.DEFINITION_EDITED
+    reverted_kind = ChangeKind.DEFINITION_REVERTED
+
+    def change_subject(self) -> Subject:
+        return Subject("definition", self.id, self.page_id, f"definition {self.id} of {self.page.title}")
+
+    def text_saved(self, revision: Revision) -> None:
+        pass
+
+
+def withdraw_definition(definition: Definition, by: User, *, at: datetime | None = None) -> None:
+    """The proposer withdraws a definition: it stays, marked withdrawn, with its history."""
+    definition.status = DefinitionStatus.WITHDRAWN
+    definition.withdrawn_at = at or utcnow()
+    record_change(ChangeKind.DEFINITION_WITHDRAWN, by, definition.change_subject(), at=definition.withdrawn_at)
 
 
 class Stance(db.Model):
@@ -128,15 +143,19 @@ def definitions_of(page: Page) -> list[RankedDefinition]:
     return rank(db.session.execute(_with_counts().where(Definition.page_id == page.id)).all())
 
 
+def definition_version(definition_id: int, **_view_args) -> Version | None:
+    """A definition's views show parts of its term page (title, lock, closed discussion): the page's version."""
+    page_id = select(Definition.page_id).where(Definition.id == definition_id).scalar_subquery()
+    return newest_change(Change.page_id == page_id)
+
+
 def get_definition_or_404(definition_id: int) -> Definition:
-    definition = db.session.scalar(
+    return db.one_or_404(
         select(Definition)
         .where(Definition.id == definition_id)
-        .options(_with_head(), joinedload(Definition.author), joinedload(Definition.page))
+        .options(_with_head(), joinedload(Definition.author), joinedload(Definition.page)),
+        description=f"There is no definition {definition_id}.",
     )
-    if definition is None:
-        abort(404, description=f"There is no definition {definition_id}.")
-    return definition
 
 
 def ranked_one(definition: Definition) -> RankedDefinition:
@@ -148,17 +167,27 @@ def stance_of(definition: Definition, user: User) -> Stance | None:
     return db.session.scalar(select(Stance).where(Stance.definition_id == definition.id, Stance.user_id == user.id))
 
 
-def set_stance(definition: Definition, user: User, kind: StanceKind | None) -> Stance | None:
-    """Record, change or (kind None) remove a member's stance; one row per member per definition."""
+def set_stance(
+    definition: Definition, user: User, kind: StanceKind | None, *, at: datetime | None = None
+) -> Stance | None:
+    """Record, change or (kind None) remove a member's stance; one row per member per definition, and one
+    change for each time it moves (nothing when it stays)."""
     stance = stance_of(definition, user)
+    at = at or utcnow()
     if kind is None:
         if stance is not None:
             db.session.delete(stance)
+            record_change(ChangeKind.STANCE_REMOVED, user, definition.change_subject(), at=at)
         return None
     if stance is None:
-        stance = Stance(definition=definition, user=user, kind=kind)
+        stance = Stance(definition=definition, user=user, kind=kind, created_at=at, updated_at=at)
         db.session.add(stance)
+        change = ChangeKind.STANCE_TAKEN
     elif stance.kind != kind:
         stance.kind = kind
-        stance.updated_at = utcnow()
+        stance.updated_at = at
+        change = ChangeKind.STANCE_CHANGED
+    else:
+        return stance
+    record_change(change, user, definition.change_subject(), value=kind.value, summary=f"{kind.value}s", at=at)
     return stance

@@ -4,11 +4,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal
 
-from flask import abort
-from sqlalchemy import CheckConstraint, ForeignKey, and_, select, update
+from sqlalchemy import CheckConstraint, ForeignKey, and_, func, select
 from sqlalchemy.orm import Mapped, contains_eager, joinedload, mapped_column, relationship
 
-from wiki.auth.models import User
+from wiki.auth.models import User, sees_hidden
+from wiki.changes import Change, ChangeKind, Subject, Version, newest_change
 from wiki.definitions.models import Definition, StanceKind
 from wiki.extensions import UTCDateTime, db, string_enum, utcnow
 from wiki.history.models import Document, Revision
@@ -50,20 +50,40 @@ class Comment(db.Model):
     def owner(self) -> Owner:
         return self.page if self.page_id is not None else self.definition
 
+    created_kind = ChangeKind.COMMENT_POSTED
+    edited_kind = ChangeKind.COMMENT_EDITED
+    reverted_kind = ChangeKind.COMMENT_EDITED  # comments have no revert; an edit back is an edit
+
+    def change_subject(self) -> Subject:
+        page_id = self.page_id if self.page_id is not None else self.definition.page_id
+        return Subject("comment", self.id, page_id, f"comment {self.id} by {self.author.username}")
+
+    def text_saved(self, revision: Revision) -> None:
+        pass
+
+    def visible_to(self, viewer) -> bool:
+        """Whether `viewer` may read its text: a deleted one's is nobody's; a hidden one's is moderators'."""
+        return not self.is_deleted and (not self.is_hidden or sees_hidden(viewer))
+
+    def history_visible_to(self, viewer) -> bool:
+        """Whether `viewer` may read its versions: a deleted or hidden comment's are for moderators."""
+        return sees_hidden(viewer) or not (self.is_deleted or self.is_hidden)
+
     def soft_delete(self, by: User) -> None:
         self.is_deleted = True
         self.deleted_at = utcnow()
         self.deleted_by = by
 
 
-def touch_thread(owner: Owner) -> None:
-    """Mark the owner's discussion changed (in the same transaction), so cached renderings expire."""
-    model = type(owner)
-    db.session.execute(
-        update(model).where(model.id == owner.id).values(thread_version=model.thread_version + 1),
-        execution_options={"synchronize_session": False},
+def comment_version(comment_id: int, **_view_args) -> Version | None:
+    """A comment's views show its discussion: the newest change of the page the comment is on."""
+    page_id = (
+        select(func.coalesce(Comment.page_id, Definition.page_id))
+        .outerjoin(Definition, Definition.id == Comment.definition_id)
+        .where(Comment.id == comment_id)
+        .scalar_subquery()
     )
-    db.session.expire(owner, ["thread_version"])
+    return newest_change(Change.page_id == page_id)
 
 
 def is_closed(owner: Owner) -> bool:
@@ -152,7 +172,7 @@ def walk(roots: list[CommentNode], max_depth: int) -> list[ThreadStep]:
 
 
 def get_comment_or_404(comment_id: int) -> Comment:
-    comment = db.session.scalar(
+    return db.one_or_404(
         select(Comment)
         .where(Comment.id == comment_id)
         .options(
@@ -160,11 +180,9 @@ def get_comment_or_404(comment_id: int) -> Comment:
             joinedload(Comment.page),
             joinedload(Comment.definition).joinedload(Definition.page),
             joinedload(Comment.document).joinedload(Document.head),
-        )
+        ),
+        description=f"There is no comment {comment_id}.",
     )
-    if comment is None:
-        abort(404, description=f"There is no comment {comment_id}.")
-    return comment
 
 
 def find_parent(owner: Owner, parent_id: int) -> Comment | None:

@@ -1,10 +1,11 @@
-"""Posting comments: a comment is a Document, so its text is saved like any other revision."""
+"""Posting and deleting comments: a comment is a Document, so its text is saved like any other revision."""
 
 from datetime import datetime
 
 from wiki.auth.models import User
+from wiki.changes import ChangeKind, record_change
 from wiki.definitions.models import StanceKind
-from wiki.discussion.models import Comment, Owner, owner_columns, touch_thread
+from wiki.discussion.models import Comment, Owner, owner_columns
 from wiki.extensions import db, utcnow
 from wiki.history.models import Document
 from wiki.history.service import save_revision
@@ -29,6 +30,11 @@ def post_comment(
         created_at=at or utcnow(),
     )
     db.session.add(comment)
-    save_revision(comment.document, body, author, "Posted", at=at)
-    touch_thread(owner)
+    save_revision(comment, body, author, "Posted", at=at)
     return comment
+
+
+def delete_comment(comment: Comment, by: User) -> None:
+    """Soft delete: the text gives way to a notice, replies stay where they are, every version is kept."""
+    comment.soft_delete(by)
+    record_change(ChangeKind.COMMENT_DELETED, by, comment.change_subject(), at=comment.deleted_at)

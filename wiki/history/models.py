@@ -1,17 +1,16 @@
 """Document (versioned Markdown) and Revision (one immutable saved state of it)."""
 
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import ClassVar, Protocol
 
 from markupsafe import Markup
 from sqlalchemy import CheckConstraint, ForeignKey, Integer, String, Text, UniqueConstraint, and_
 from sqlalchemy.orm import Mapped, foreign, mapped_column, relationship
 
+from wiki.auth.models import User, sees_hidden
+from wiki.changes import ChangeKind, Subject
 from wiki.extensions import UTCDateTime, db, utcnow
 from wiki.rendering import stored_html
-
-if TYPE_CHECKING:
-    from wiki.auth.models import User
 
 
 class Revision(db.Model):
@@ -35,11 +34,15 @@ class Revision(db.Model):
     is_hidden: Mapped[bool] = mapped_column(default=False)
 
     document: Mapped["Document"] = relationship(back_populates="revisions")
-    author: Mapped["User"] = relationship()
+    author: Mapped[User] = relationship()
 
     @property
     def content(self) -> Markup:
         return stored_html(self.html)
+
+    def visible_to(self, viewer) -> bool:
+        """Whether `viewer` may read this revision's text: a moderator may hide it from members."""
+        return not self.is_hidden or sees_hidden(viewer)
 
 
 class Document(db.Model):
@@ -62,3 +65,19 @@ class Document(db.Model):
         uselist=False,
         viewonly=True,
     )
+
+
+class Versioned(Protocol):
+    """What owns a document (a page, a definition, a comment), as saving a revision of it needs to know."""
+
+    document: Document
+    # The kinds of change its saves are recorded as: the first revision, later ones, and a revert.
+    created_kind: ClassVar[ChangeKind]
+    edited_kind: ClassVar[ChangeKind]
+    reverted_kind: ClassVar[ChangeKind]
+
+    def change_subject(self) -> Subject: ...
+
+    def text_saved(self, revision: Revision) -> None:
+        """Called as a revision is saved, for owners that keep something of their newest text (a page its time
+        and excerpt)."""

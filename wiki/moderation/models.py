@@ -1,9 +1,9 @@
-"""Flag (a member's report of a comment or definition) and ModerationAction (the log)."""
+"""Flag: a member's report of a comment or definition. (The moderation log is the record of changes.)"""
 
 import enum
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, Integer, String, UniqueConstraint, func, select
+from sqlalchemy import CheckConstraint, ForeignKey, String, UniqueConstraint, func, select
 from sqlalchemy.orm import Mapped, joinedload, mapped_column, relationship
 
 from wiki.auth.models import User
@@ -42,36 +42,6 @@ class Flag(db.Model):
     definition: Mapped[Definition | None] = relationship()
     user: Mapped[User] = relationship(foreign_keys=[user_id])
     resolved_by: Mapped[User | None] = relationship(foreign_keys=[resolved_by_id])
-
-
-class ModerationAction(db.Model):
-    """One line of the moderation log: who did what to which thing, when and why."""
-
-    __tablename__ = "moderation_actions"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    moderator_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
-    action: Mapped[str] = mapped_column(String(40))
-    target_type: Mapped[str] = mapped_column(String(20))
-    target_id: Mapped[int] = mapped_column(Integer)
-    target_label: Mapped[str] = mapped_column(String(200))
-    reason: Mapped[str] = mapped_column(String(500), default="")
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
-
-    moderator: Mapped[User] = relationship()
-
-
-def log_action(moderator: User, action: str, target_type: str, target_id: int, label: str, reason: str = "") -> None:
-    db.session.add(
-        ModerationAction(
-            moderator=moderator,
-            action=action,
-            target_type=target_type,
-            target_id=target_id,
-            target_label=label[:200],
-            reason=(reason or "").strip()[:500],
-        )
-    )
 
 
 def open_flags_on(item: Comment | Definition):

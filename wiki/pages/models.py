@@ -5,17 +5,16 @@ import re
 import unicodedata
 from datetime import datetime
 
-from flask import abort
-from sqlalchemy import ForeignKey, String, and_, func, select
+from sqlalchemy import ForeignKey, Select, String, and_, func, select
 from sqlalchemy.orm import Mapped, joinedload, mapped_column, relationship
 
 from wiki.auth.models import User
+from wiki.changes import ChangeKind, Subject
 from wiki.extensions import UTCDateTime, db, string_enum, utcnow
 from wiki.history.models import Document, Revision
+from wiki.rendering import EXCERPT_MAX_CHARS, excerpt
 
 SLUG_MAX_CHARS = 120
-# Lists show an excerpt of each page: they read only this much of its HTML (a page's can be a megabyte of tags).
-EXCERPT_SOURCE_CHARS = 4096
 _NOT_WORD = re.compile(r"[\W_]+")
 
 
@@ -49,51 +48,62 @@ class Page(db.Model):
     is_locked: Mapped[bool] = mapped_column(default=False)
     # While closed, only moderators comment, on the page or on its definitions; a separate action from locking.
     discussion_closed: Mapped[bool] = mapped_column(default=False)
-    # Bumped with every change to the discussion, so a cached rendering of it knows it is stale.
-    thread_version: Mapped[int] = mapped_column(default=0)
-    # Bumped with every change to anything this page's views show (wiki/pages/versions.py).
-    view_version: Mapped[int] = mapped_column(default=0)
-    # When the page's text was last saved: its document's updated_at, copied by the same listener
-    # (wiki/pages/versions.py), so lists sort pages alone, whatever else the documents index holds.
+    # The opening words of the current text, as lists show it: worked out once, as a revision is saved.
+    excerpt: Mapped[str] = mapped_column(String(EXCERPT_MAX_CHARS + 1), default="")
+    # When the page's text was last saved (set by save_revision), so lists sort pages by their own index,
+    # whatever else the documents index holds.
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     document: Mapped[Document] = relationship()
 
+    created_kind = ChangeKind.PAGE_CREATED
+    edited_kind = ChangeKind.PAGE_EDITED
+    reverted_kind = ChangeKind.PAGE_REVERTED
 
-def find_page(slug: str) -> Page | None:
+    def change_subject(self) -> Subject:
+        return Subject("page", self.id, self.id, f"page {self.title}")
+
+    def text_saved(self, revision: Revision) -> None:
+        self.updated_at = revision.created_at
+        self.excerpt = excerpt(revision.html)
+
+
+def _page_at(slug: str):
     """The page at a slug, with its document and newest revision loaded in the same query."""
-    return db.session.scalar(
+    return (
         select(Page)
         .where(Page.slug == slug)
         .options(joinedload(Page.document).joinedload(Document.head).joinedload(Revision.author))
     )
 
 
+def find_page(slug: str) -> Page | None:
+    return db.session.scalar(_page_at(slug))
+
+
 def get_page_or_404(slug: str) -> Page:
-    page = find_page(slug)
-    if page is None:
-        abort(404, description=f"There is no page called “{slug}”.")
-    return page
+    return db.one_or_404(_page_at(slug), description=f"There is no page called “{slug}”.")
 
 
-def recently_changed(offset: int, limit: int, *, with_html: bool = False) -> list:
-    """Pages with their newest revision, most recently changed first, as plain rows (slug, title, kind,
-    number, created_at, author, and with `with_html` the opening of the rendered text, for excerpts): lists draw
-    nothing else, so no objects are built. The pages are chosen from the pages' own index; only the chosen ones
-    are joined to their revision and author."""
-    newest = Page.updated_at.desc(), Page.id.desc()
-    chosen = select(Page.id).order_by(*newest).offset(offset).limit(limit).subquery()
-    columns = [Page.slug, Page.title, Page.kind, Revision.number, Revision.created_at, User.username.label("author")]
-    opening = func.substr(Revision.html, 1, EXCERPT_SOURCE_CHARS).label("html")  # not 50 pages of up to 1 MB each
-    return db.session.execute(
-        select(*columns, *([opening] if with_html else []))
-        .join(chosen, chosen.c.id == Page.id)
+def recently_changed() -> Select:
+    """Pages with their newest revision, most recently changed first, as plain rows (slug, title, kind, excerpt,
+    number, created_at, author): lists draw nothing else, so no objects are built."""
+    return (
+        select(
+            Page.slug,
+            Page.title,
+            Page.kind,
+            Page.excerpt,
+            Revision.number,
+            Revision.created_at,
+            User.username.label("author"),
+        )  # fmt: skip
         .join(Page.document)
         .join(Revision, and_(Revision.document_id == Document.id, Revision.number == Document.head_number))
         .join(User, User.id == Revision.author_id)
-        .order_by(*newest)
-    ).all()
+        .order_by(Page.updated_at.desc(), Page.id.desc())
+    )
 
 
 def count_pages() -> int:

@@ -6,11 +6,11 @@ from datetime import datetime, timedelta
 from sqlalchemy import exists, select
 
 from wiki.auth.models import Role, User, find_user
-from wiki.definitions.models import Definition, StanceKind, set_stance
+from wiki.definitions.models import Definition, StanceKind, set_stance, withdraw_definition
 from wiki.discussion.models import Comment, Owner, owner_filter
 from wiki.discussion.service import post_comment
 from wiki.extensions import db, utcnow
-from wiki.history.models import Document
+from wiki.history.models import Document, Versioned
 from wiki.history.service import save_revision
 from wiki.pages.models import Page, PageKind, find_page, slugify
 from wiki.seed.data import SeedComment, SeedDefinition, SeedDiscussion, SeedMember, SeedPage, SeedRevision
@@ -43,14 +43,14 @@ class Seeder:
             self.counts.members += 1
         self.users[seed.username] = user
 
-    def revisions(self, document: Document, revisions: list[SeedRevision]) -> None:
+    def revisions(self, owner: Versioned, revisions: list[SeedRevision]) -> None:
         for revision in revisions:
             save_revision(
-                document,
+                owner,
                 revision.body,
                 self.users[revision.author],
                 revision.summary,
-                document.head_number or None,
+                owner.document.head_number or None,
                 at=self.at(revision.days_ago),
             )
 
@@ -66,13 +66,13 @@ class Seeder:
             created_at=self.at(seed.revisions[0].days_ago),
         )
         db.session.add(page)
-        self.revisions(page.document, seed.revisions)
+        self.revisions(page, seed.revisions)
         self.counts.pages += 1
 
     def comments(self, owner: Owner, seeds: list[SeedComment], parent: Comment | None = None) -> None:
         for seed in seeds:
             comment = post_comment(owner, seed.body, self.users[seed.author], parent, at=self.at(seed.days_ago))
-            self.revisions(comment.document, seed.edits)
+            self.revisions(comment, seed.edits)
             self.counts.comments += 1
             self.comments(owner, seed.replies, comment)
 
@@ -82,11 +82,10 @@ class Seeder:
             page=page, author=self.users[seed.author], document=Document(), created_at=self.at(first.days_ago)
         )
         db.session.add(definition)
-        self.revisions(definition.document, seed.revisions)
+        self.revisions(definition, seed.revisions)
         for stance in seed.stances:
             kind = StanceKind(stance.stance)
-            recorded = set_stance(definition, self.users[stance.member], kind)
-            recorded.created_at = recorded.updated_at = self.at(stance.days_ago)
+            set_stance(definition, self.users[stance.member], kind, at=self.at(stance.days_ago))
             if stance.reason:
                 post_comment(
                     definition, stance.reason, self.users[stance.member], stance=kind, at=self.at(stance.days_ago)
@@ -94,7 +93,8 @@ class Seeder:
                 self.counts.comments += 1
         self.comments(definition, seed.comments)
         if seed.withdrawn:
-            definition.withdraw()
+            last_saved = min(revision.days_ago for revision in seed.revisions)
+            withdraw_definition(definition, self.users[seed.author], at=self.at(last_saved))
         self.counts.definitions += 1
 
 

@@ -45,7 +45,7 @@ class Config:
         # without it they are relative. Never taken from a request's Host header.
         self.PUBLIC_URL = (os.environ.get("PUBLIC_URL") or "").strip().rstrip("/")
         # Renderings kept in memory for readers who are not logged in (wiki/caching.py); 0 turns it off.
-        self.READER_CACHE_SECONDS = int(os.environ.get("READER_CACHE_SECONDS") or 60)
+        self.READER_CACHE_SECONDS = int(os.environ.get("READER_CACHE_SECONDS") or 86400)
 
     SQLALCHEMY_ENGINE_OPTIONS: dict = {}
     SESSION_COOKIE_HTTPONLY = True

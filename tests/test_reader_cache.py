@@ -9,7 +9,9 @@ from sqlalchemy import text
 
 from tests.conftest import as_user, csrf_token, post_form, save_page
 from wiki.auth.models import Role
-from wiki.extensions import db
+from wiki.caching import PUBLIC_CACHE_CONTROL
+from wiki.changes import Version
+from wiki.extensions import db, utcnow
 
 PAGE_VIEWS = ["/", "/wiki/it-manager", "/wiki/it-manager?sort=newest", "/wiki/it-manager/history",
               "/wiki/it-manager/diff?from=1&to=2", "/wiki/it-manager/revisions/1"]  # fmt: skip
@@ -173,9 +175,10 @@ def test_kept_responses_keep_the_headers_their_view_set(make_app):
 
     app = make_app()
     renderings = []
+    version = Version(1, utcnow())
 
     @app.get("/probe/<int:number>")
-    @cached_for_readers(lambda number: 1)
+    @cached_for_readers(lambda number: version)
     def probe(number: int):
         renderings.append(number)
         return f"<p>{number}</p>", 200, {"Vary": "Accept-Language", "X-Probe": "kept", "Content-Language": "en"}
@@ -200,3 +203,42 @@ def test_the_cache_counts_the_bytes_it_holds_keys_included():
     assert [cache.get(name) is not None for name in ("wide", "more")] == [False, True]  # only one fits
     cache.put("ascii", "a" * 1_000)
     assert cache.get("ascii") is not None
+
+
+def test_anonymous_reads_revalidate_with_etags_and_answer_304_until_a_change(app, client, page, make_user):
+    """Browsers and shared caches may keep what readers see, and ask the server each time: a 304 while nothing
+    it shows has changed, the new page at once after any change (here a comment, then a stance)."""
+    first = client.get("/wiki/it-manager")
+    etag, modified = first.headers["ETag"], first.headers["Last-Modified"]
+    assert etag.startswith('W/"') and first.headers["Cache-Control"] == PUBLIC_CACHE_CONTROL
+    assert "Cookie" in first.headers["Vary"]
+    again = client.get("/wiki/it-manager", headers={"If-None-Match": etag})
+    assert again.status_code == 304 and again.get_data() == b"" and again.headers["ETag"] == etag
+    assert again.headers["Cache-Control"] == PUBLIC_CACHE_CONTROL
+    assert client.get("/wiki/it-manager", headers={"If-Modified-Since": modified}).status_code == 304
+    # Another URL has another tag, so one page's 304 never answers for another.
+    assert client.get("/wiki/it-manager/history").headers["ETag"] != etag
+    make_user("alice")
+    alice = as_user(app, "alice")
+    post_form(alice, "/wiki/it-manager/comments", {"body": "Budgets matter."})
+    after = client.get("/wiki/it-manager", headers={"If-None-Match": etag})
+    assert after.status_code == 200 and "Budgets matter." in after.get_data(as_text=True)
+    assert after.headers["ETag"] != etag
+    assert client.get("/wiki/it-manager", headers={"If-None-Match": after.headers["ETag"]}).status_code == 304
+
+
+def test_members_pages_carry_no_public_caching(app, client, page, make_user):
+    make_user("alice")
+    alice = as_user(app, "alice")
+    anonymous = client.get("/wiki/it-manager")
+    response = alice.get("/wiki/it-manager", headers={"If-None-Match": anonymous.headers["ETag"]})
+    assert response.status_code == 200  # a member never gets a reader's 304
+    assert response.headers["Cache-Control"] == "private, no-store" and "ETag" not in response.headers
+
+
+def test_etags_change_with_the_code(app, client, page):
+    """A new release (templates, code, static files) must not be answered with 304 for an old rendering."""
+    etag = client.get("/wiki/it-manager").headers["ETag"]
+    app.extensions["build_id"] = "another-release"
+    response = client.get("/wiki/it-manager", headers={"If-None-Match": etag})
+    assert response.status_code == 200 and response.headers["ETag"] != etag

@@ -18,7 +18,6 @@ from wiki.errors import register_error_handlers
 from wiki.extensions import csrf, db, limiter, login_manager, migrate
 from wiki.inputs import ChunkedBodyLimit, DatabaseIntConverter, refuse_nul_characters
 from wiki.moderation.views import bp as moderation_bp
-from wiki.pages.versions import track_page_versions
 from wiki.pages.views import bp as pages_bp
 from wiki.security import register_security_headers
 from wiki.templating import register_template_helpers
@@ -83,7 +82,6 @@ def create_app(config: Mapping | Config | None = None) -> Flask:
     limiter.init_app(app)
     with app.app_context():
         configure_engine(db.engine)
-    track_page_versions()
 
     app.register_blueprint(auth_bp)
     app.register_blueprint(pages_bp)

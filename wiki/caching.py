@@ -1,22 +1,36 @@
-"""Renderings kept in this process's memory: whole pages for readers who are not logged in, and discussions
-for every kind of viewer (wiki/discussion/thread.py).
+"""The speed layer: what is kept, under what key, and why it cannot be stale.
 
-Everyone who is not logged in sees the same HTML for a URL, so a rendering can be reused until what it
-shows changes. Each cached entry is keyed by a version read from the database on every request (a page's
-`view_version`, a discussion's `thread_version`), so a change made through any process or app server is seen
-at once; entries also expire after READER_CACHE_SECONDS so that "5 minutes ago" stays roughly true.
-Nothing is shared between processes and nothing is written to disk."""
+Every key is either an immutable id or a version read from the record of changes (wiki/changes.py), the one
+way this wiki knows what changed. Change ids follow commit order, and every change of a page's text,
+definitions, stances, discussions, locks or hiding is recorded against the page, so the newest change id of a
+page changes whenever anything its views draw does. Nothing is bumped or expired by hand.
 
+- "responses": whole pages for readers who are not logged in (`cached_for_readers`), keyed by the view, its
+  canonical arguments and the newest change id of what it shows. The same version makes the ETag (with the
+  code's build id) and Last-Modified, so browsers and reverse proxies revalidate with a 304.
+- "threads": the parts of a discussion (wiki/discussion/thread.py), keyed by the newest change id of its page.
+  Its comments are rendered where no token or viewer is reachable; each viewer's controls are drawn per request.
+- "diffs": the diff of two revisions, keyed by their ids: revisions never change.
+
+Relative times ("5 minutes ago") are written by the browser from <time datetime> (static/js/times.js), so a
+kept rendering stays true for as long as its version does; READER_CACHE_SECONDS only bounds memory's tenure.
+Each cache is per process and bounded in bytes (READER_CACHE_MAX_BYTES); nothing is written to disk.
+"""
+
+import hashlib
 import sys
 import threading
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from functools import wraps
+from pathlib import Path
 
 from cachetools import TTLCache
 from flask import current_app, make_response, request, session
 from flask_login import current_user
+from werkzeug.http import is_resource_modified
 
+from wiki.changes import Version
 from wiki.inputs import parse_number
 
 # The query arguments a cached view may read, each with what it means: equivalent spellings ("07", "7") give one
@@ -27,6 +41,8 @@ QUERY_ARGUMENTS: dict[str, Callable[[str], Hashable | None]] = {
     "to": parse_number,
     "sort": lambda value: value if value in ("oldest", "newest") else None,
 }
+# Anonymous reads may be kept by browsers and shared caches, but must be checked with the server each time.
+PUBLIC_CACHE_CONTROL = "public, max-age=0, must-revalidate"
 
 
 class RenderCache:
@@ -74,7 +90,7 @@ def render_cache(name: str) -> RenderCache:
                 name,
                 RenderCache(
                     current_app.config["READER_CACHE_MAX_BYTES"],
-                    current_app.config["READER_CACHE_SECONDS"],
+                    current_app.config["READER_CACHE_SECONDS"] or 1,
                 ),
             )
     return caches[name]
@@ -83,14 +99,40 @@ def render_cache(name: str) -> RenderCache:
 _creating = threading.Lock()
 
 
+def keeping() -> bool:
+    return current_app.config["READER_CACHE_SECONDS"] > 0
+
+
+def kept(cache_name: str, key: Hashable, make: Callable[[], object]):
+    """`make()`'s result, kept under `key` (which must name everything it depends on)."""
+    if not keeping():
+        return make()
+    cache = render_cache(cache_name)
+    value = cache.get(key)
+    if value is None:
+        value = make()
+        cache.put(key, value)
+    return value
+
+
+def build_id() -> str:
+    """A digest of the code, templates and static files, so an ETag changes with a new release."""
+    found = current_app.extensions.get("build_id")
+    if found is None:
+        root = Path(current_app.root_path).parent
+        digest = hashlib.sha256()
+        for folder in ("wiki", "templates", "static"):
+            for path in sorted((root / folder).rglob("*")):
+                if path.is_file() and "__pycache__" not in path.parts:
+                    digest.update(str(path.relative_to(root)).encode())
+                    digest.update(path.read_bytes())
+        found = current_app.extensions["build_id"] = digest.hexdigest()[:16]
+    return found
+
+
 def serves_anonymous_reader() -> bool:
     """A reader whose page holds nothing personal: not logged in, no messages waiting, no form token."""
-    return (
-        request.method in ("GET", "HEAD")
-        and current_app.config["READER_CACHE_SECONDS"] > 0
-        and not current_user.is_authenticated
-        and not session
-    )
+    return request.method in ("GET", "HEAD") and not current_user.is_authenticated and not session
 
 
 def _canonical_arguments(allowed: tuple[str, ...]) -> tuple | None:
@@ -105,8 +147,21 @@ def _canonical_arguments(allowed: tuple[str, ...]) -> tuple | None:
     return tuple(sorted(canonical))
 
 
-def cached_for_readers(version_of: Callable[..., Hashable | None], query_args: tuple[str, ...] = ()):
-    """Serve a view's 200 responses to anonymous readers from memory while `version_of(**view_args)` is unchanged.
+def _entity_tag(key: tuple) -> str:
+    return hashlib.sha256(repr((build_id(), key)).encode()).hexdigest()[:32]
+
+
+def _public(response, etag: str, version: Version):
+    response.set_etag(etag, weak=True)
+    response.last_modified = version.changed_at
+    response.headers["Cache-Control"] = PUBLIC_CACHE_CONTROL
+    response.vary.add("Cookie")  # a member's request (with a session cookie) gets their own page
+    return response
+
+
+def cached_for_readers(version_of: Callable[..., Version | None], query_args: tuple[str, ...] = ()):
+    """Serve a view's 200 responses to anonymous readers from memory while `version_of(**view_args)` is unchanged,
+    with an ETag and Last-Modified from that version, answering a matching conditional request with 304.
 
     `version_of` must be read before the view reads anything it draws (it is: the wrapper calls it first), so
     a rendering is never stored under a newer version than its contents. It returns None when there is
@@ -128,18 +183,25 @@ def cached_for_readers(version_of: Callable[..., Hashable | None], query_args: t
             version = version_of(**view_args)
             if version is None:
                 return view(**view_args)
-            cache = render_cache("responses")
-            key = (request.endpoint, tuple(sorted(view_args.items())), arguments, version)
-            kept = cache.get(key)
-            if kept is not None:
-                return current_app.response_class(kept.body, headers=list(kept.headers))
+            key = (request.endpoint, tuple(sorted(view_args.items())), arguments, version.change_id)
+            etag = _entity_tag(key)
+            if not is_resource_modified(request.environ, etag=etag, last_modified=version.changed_at):
+                return _public(current_app.response_class(status=304), etag, version)
+            cache = render_cache("responses") if keeping() else None
+            held = cache.get(key) if cache else None
+            if held is not None:
+                return _public(current_app.response_class(held.body, headers=list(held.headers)), etag, version)
             response = make_response(view(**view_args))
             # Never keep a response that started a session (a form token, a message) or is not plain success.
             if response.status_code == 200 and response.mimetype == "text/html" and not session:
-                headers = tuple(
-                    (name, value) for name, value in response.headers if name not in ("Content-Length", "Set-Cookie")
-                )
-                cache.put(key, CachedResponse(response.get_data(), headers))
+                if cache:
+                    headers = tuple(
+                        (name, value)
+                        for name, value in response.headers
+                        if name not in ("Content-Length", "Set-Cookie")
+                    )
+                    cache.put(key, CachedResponse(response.get_data(), headers))
+                _public(response, etag, version)
             return response
 
         return wrapper

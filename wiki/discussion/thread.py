@@ -1,35 +1,39 @@
 """What a template needs to draw a discussion: the rendered thread, the sort, where to post.
 
-Every viewer of one kind (a reader who is not logged in, a member, a moderator) sees the same thread but for
-a few controls, so its rendering is kept per kind (wiki/caching.py), keyed by the owner's thread_version
-(bumped with every change). What differs between members is left in the rendering as slots: the CSRF token,
-and per comment the edit and delete controls (the author's, and a moderator's) or the flag form (everyone
-else's). `_fill_slots` puts the viewer's in for each request, with plain string work.
+A thread is put together from parts: the comments, the same for every viewer but for what moderators may see,
+and each viewer's controls (reply, edit, delete, flag). The comments are rendered in the fragment environment,
+which has no csrf_token, current_user, request or session (a template there that reached for one would fail),
+and kept (wiki/caching.py) as a list of HTML strings and Controls: plain data about a comment. The controls are
+drawn for each request from that data by an ordinary template. Nothing kept can hold one viewer's token or
+controls, and nothing is filled in by replacing strings.
 """
 
-import re
-import secrets
+from dataclasses import dataclass
 
-from flask import render_template, request, url_for
+from flask import current_app, request, url_for
 from flask_login import current_user
-from flask_wtf.csrf import generate_csrf
-from markupsafe import escape
+from jinja2 import Environment, StrictUndefined
+from jinja2.defaults import DEFAULT_NAMESPACE
+from markupsafe import Markup
 
 from wiki.auth.permissions import may_moderate
-from wiki.caching import render_cache
+from wiki.caching import kept
+from wiki.changes import Change, newest_change
 from wiki.discussion.models import CommentNode, Owner, Sort, build_tree, is_closed, load_thread, walk
 from wiki.pages.models import Page
 from wiki.rendering import rendered_fragment
 
 # Replies deeper than this continue on the comment's own page; the data has no depth limit.
 COLLAPSE_DEPTH = 10
-# Slots in kept renderings are HTML comments, which no user text can produce: Markdown escapes raw HTML,
-# the sanitizer strips comments, and names and slugs are escaped.
-CSRF_SLOT = "<!--csrf-token-input-->"
-ACTIONS_SLOT = re.compile(r"<!--viewer-actions:(\d+):(\d+)-->")
-# The controls are rendered once with this id and copied for each comment. Random per process, so that no
-# slug or text on the page can contain it.
-STAND_IN_ID = 10**17 + secrets.randbelow(9 * 10**17)
+
+
+@dataclass(frozen=True)
+class Controls:
+    """Where a comment's controls go, and what drawing them needs to know."""
+
+    comment_id: int
+    author_id: int
+    author_name: str
 
 
 def sort_arg() -> Sort:
@@ -54,8 +58,25 @@ def viewer_kind() -> str:
     return "moderator" if may_moderate() else "member"
 
 
+def fragment_environment() -> Environment:
+    """The app's templates and filters with no globals but url_for: what is rendered here can be kept and shown
+    to anyone."""
+    environment = current_app.extensions.get("fragment_environment")
+    if environment is None:
+        environment = Environment(
+            loader=current_app.jinja_env.loader,
+            autoescape=True,
+            undefined=StrictUndefined,
+            auto_reload=current_app.jinja_env.auto_reload,
+        )
+        environment.filters.update(current_app.jinja_env.filters)
+        environment.globals = {**DEFAULT_NAMESPACE, "url_for": url_for}
+        current_app.extensions["fragment_environment"] = environment
+    return environment
+
+
 def thread_context(owner: Owner, roots: list[CommentNode] | None = None, total: int | None = None) -> dict:
-    """The whole discussion of a page or definition (kept per viewer kind), or, given roots, part of it."""
+    """The whole discussion of a page or definition (its parts kept), or, given roots, part of it."""
     context = {
         "sort": sort_arg(),
         "post_url": post_url(owner),
@@ -64,49 +85,51 @@ def thread_context(owner: Owner, roots: list[CommentNode] | None = None, total: 
     }
     kind = viewer_kind()
     if roots is None:
-        html, total = _kept_thread(owner, context, kind)
+        parts, total = _kept_parts(owner, context["sort"], kind == "moderator")
     else:
-        html = _render_thread(context, walk(roots, COLLAPSE_DEPTH), kind)
-    return context | {"thread_html": rendered_fragment(_fill_slots(html, kind)), "comment_total": total}
+        parts = _parts(walk(roots, COLLAPSE_DEPTH), kind == "moderator")
+    return context | {"thread_html": _assemble(parts, context, kind), "comment_total": total}
 
 
-def _render_thread(context: dict, steps: list, kind: str) -> str:
-    return render_template(
-        "discussion/_thread_body.html", **context, steps=steps, viewer_kind=kind, csrf_slot=rendered_fragment(CSRF_SLOT)
-    )
+def _parts(steps: list, show_hidden: bool) -> tuple:
+    module = fragment_environment().get_template("discussion/_thread_parts.html").module
+    parts: list = [str(module.start())]
+    for step in steps:
+        comment = step.node.comment
+        if step.kind == "open":
+            parts.append(str(module.opening(step.node, step.depth, show_hidden)))
+            if not comment.is_deleted:
+                parts.append(Controls(comment.id, comment.author_id, comment.author.username))
+            parts.append(str(module.replies()))
+        elif step.kind == "more":
+            parts.append(str(module.more(step.node)))
+        else:
+            parts.append(str(module.closing()))
+    parts.append(str(module.end(not steps)))
+    return tuple(parts)
 
 
-def _kept_thread(owner: Owner, context: dict, kind: str) -> tuple[str, int]:
-    key = (type(owner).__name__, owner.id, owner.thread_version, context["sort"], kind, context["discussion_closed"])
-    cache = render_cache("threads")
-    kept = cache.get(key)
-    if kept is None:
+def _kept_parts(owner: Owner, sort: Sort, show_hidden: bool) -> tuple[tuple, int]:
+    """The parts of a whole thread, kept under the newest change of the page it is on (which covers every
+    comment of the page and of its definitions), so they are put together afresh after any change."""
+
+    def make() -> tuple[tuple, int]:
         nodes = load_thread(owner)
-        kept = (_render_thread(context, walk(build_tree(nodes, context["sort"]), COLLAPSE_DEPTH), kind), len(nodes))
-        cache.put(key, kept)
-    return kept
+        return _parts(walk(build_tree(nodes, sort), COLLAPSE_DEPTH), show_hidden), len(nodes)
+
+    page_id = owner.id if isinstance(owner, Page) else owner.page_id
+    version = newest_change(Change.page_id == page_id)
+    if version is None:
+        return make()
+    return kept("threads", (type(owner).__name__, owner.id, version.change_id, sort, show_hidden), make)
 
 
-def _fill_slots(html: str, kind: str) -> str:
+def _assemble(parts: tuple, context: dict, kind: str) -> Markup:
+    """The kept parts with this viewer's controls drawn in (readers have none)."""
     if kind == "reader":
-        return html  # a reader's thread has no slots
-    token_input = f'<input type="hidden" name="csrf_token" value="{escape(generate_csrf())}">'
-    if ACTIONS_SLOT.search(html) is None:  # no comments: no controls to render
-        return html.replace(CSRF_SLOT, token_input)
-    viewer_id = current_user.id
-    stand_in = str(STAND_IN_ID)
-    own, others = (
-        render_template("discussion/_viewer_actions.html", part=part, comment_id=STAND_IN_ID)
-        for part in ("own", "others")
-    )
-
-    def actions(match: re.Match) -> str:
-        comment_id, author_id = match.group(1), int(match.group(2))
-        parts = []
-        if kind == "moderator" or author_id == viewer_id:
-            parts.append(own.replace(stand_in, comment_id))
-        if author_id != viewer_id:
-            parts.append(others.replace(stand_in, comment_id))
-        return "".join(parts)
-
-    return ACTIONS_SLOT.sub(actions, html).replace(CSRF_SLOT, token_input)
+        return rendered_fragment("".join(part for part in parts if isinstance(part, str)))
+    template = current_app.jinja_env.get_template("discussion/_controls.html")
+    render_controls = template.make_module({"current_user": current_user}).controls
+    post_to, closed = context["post_url"], context["discussion_closed"]
+    drawn = (part if isinstance(part, str) else str(render_controls(part, post_to, closed, kind)) for part in parts)
+    return rendered_fragment("".join(drawn))

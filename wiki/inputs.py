@@ -13,8 +13,9 @@ A chunked body has no Content-Length to check, so ChunkedBodyLimit reads it up t
 
 import io
 import re
+from urllib.parse import urlsplit
 
-from flask import abort, request
+from flask import abort, request, url_for
 from werkzeug.routing import IntegerConverter
 from wtforms.validators import ValidationError
 
@@ -110,3 +111,12 @@ def _read_up_to(stream, size: int) -> bytes:
         parts.append(part)
         left -= len(part)
     return b"".join(parts)
+
+
+def safe_next(target: str | None) -> str:
+    """Follow ?next= only to a path on this site; anything else goes home."""
+    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
+        parts = urlsplit(target)
+        if not parts.scheme and not parts.netloc and not any(ord(c) < 32 for c in target):
+            return target
+    return url_for("pages.home")

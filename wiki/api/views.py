@@ -3,14 +3,16 @@
 import sys
 
 from flask import Blueprint, Response, abort, current_app, url_for
+from flask_login import current_user
 
-from wiki.auth.permissions import may_moderate, require_unhidden
+from wiki.auth.permissions import may_moderate, require_visible
 from wiki.definitions.models import RankedDefinition, definitions_of, get_definition_or_404, ranked_one
 from wiki.discussion.models import CommentNode, build_tree, get_comment_or_404, load_thread, walk
 from wiki.history.models import Revision
 from wiki.history.service import HistoryEntry, get_revision_or_404, history_page
 from wiki.inputs import page_number_arg
-from wiki.pages.models import Page, count_pages, get_page_or_404, recently_changed
+from wiki.pages.models import Page, get_page_or_404, recently_changed
+from wiki.paging import paginate
 from wiki.templating import iso_time
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
@@ -27,12 +29,8 @@ def _next_url(endpoint: str, page_number: int, has_next: bool, **args) -> str | 
     return public_url(url_for(endpoint, page=page_number + 1, **args)) if has_next else None
 
 
-def _hidden(revision: Revision) -> bool:
-    return revision.is_hidden and not may_moderate()
-
-
 def page_json(page: Page, revision: Revision) -> dict:
-    if _hidden(revision):
+    if not revision.visible_to(current_user):
         abort(403, description="A moderator has hidden the text of this revision.")
     return {
         "slug": page.slug,
@@ -52,7 +50,7 @@ def revision_json(entry: HistoryEntry) -> dict:
     return {
         "number": revision.number,
         "author": entry.author,
-        "summary": None if revision.is_hidden and not may_moderate() else revision.summary,
+        "summary": revision.summary if entry.visible else None,
         "hidden": revision.is_hidden,
         "created_at": iso_time(revision.created_at),
         "size": entry.size,
@@ -62,10 +60,7 @@ def revision_json(entry: HistoryEntry) -> dict:
 @bp.get("/pages")
 def pages():
     """Pages, most recently changed first, 50 a page."""
-    page_number = page_number_arg()
-    per_page = current_app.config["PER_PAGE"]
-    rows = recently_changed((page_number - 1) * per_page, per_page)
-    has_next = page_number * per_page < count_pages()
+    listing = paginate(recently_changed(), page_number_arg(), rows=True, noun="list of pages")
     return {
         "pages": [
             {
@@ -75,9 +70,9 @@ def pages():
                 "revision": row.number,
                 "updated_at": iso_time(row.created_at),
             }
-            for row in rows
+            for row in listing.items
         ],
-        "next": _next_url("api.pages", page_number, has_next),
+        "next": _next_url("api.pages", listing.page, listing.has_next),
     }
 
 
@@ -93,7 +88,7 @@ def revisions(slug: str):
     """A page's revisions, newest first, 50 a page."""
     found = get_page_or_404(slug)
     page_number = page_number_arg()
-    listing = history_page(found.document, page_number, current_app.config["PER_PAGE"], show_hidden=may_moderate())
+    listing = history_page(found.document, page_number, show_hidden=may_moderate())
     return {
         "revisions": [revision_json(entry) for entry in listing.entries],
         "next": _next_url("api.revisions", page_number, listing.has_next, slug=slug),
@@ -109,7 +104,7 @@ def revision(slug: str, number: int):
 
 def definition_json(item: RankedDefinition) -> dict:
     definition = item.definition
-    concealed = definition.is_hidden and not may_moderate()
+    concealed = not definition.visible_to(current_user)
     return {
         "id": definition.id,
         "page": definition.page.slug,
@@ -133,7 +128,7 @@ def comment_fields(node: CommentNode) -> dict:
     """A comment's own fields (its replies are added by comments_json); a deleted one keeps its place but not
     its text."""
     comment = node.comment
-    concealed = comment.is_deleted or (comment.is_hidden and not may_moderate())
+    concealed = not comment.visible_to(current_user)
     return {
         "id": comment.id,
         "parent_id": comment.parent_id,
@@ -184,9 +179,9 @@ def definition(definition_id: int):
 @bp.get("/definitions/<int:definition_id>/revisions")
 def definition_revisions(definition_id: int):
     found = get_definition_or_404(definition_id)
-    require_unhidden(found.is_hidden, "definition")
+    require_visible(found, "definition")
     page_number = page_number_arg()
-    listing = history_page(found.document, page_number, current_app.config["PER_PAGE"], show_hidden=may_moderate())
+    listing = history_page(found.document, page_number, show_hidden=may_moderate())
     return {
         "revisions": [revision_json(entry) for entry in listing.entries],
         "next": _next_url("api.definition_revisions", page_number, listing.has_next, definition_id=definition_id),

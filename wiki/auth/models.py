@@ -30,6 +30,12 @@ def new_session_token() -> str:
     return secrets.token_hex(32)
 
 
+def sees_hidden(viewer) -> bool:
+    """Moderators and administrators read what moderation hid; nobody else does (`viewer`: a User or Flask-Login's
+    anonymous user)."""
+    return bool(viewer.is_authenticated and viewer.is_moderator)
+
+
 class Role(enum.StrEnum):
     MEMBER = "member"
     MODERATOR = "moderator"

@@ -6,9 +6,14 @@ from flask import abort, current_app
 from flask_login import current_user
 
 
+def is_author(author_id: int) -> bool:
+    """The member looking wrote (or proposed) the thing."""
+    return current_user.is_authenticated and current_user.id == author_id
+
+
 def may_modify(author_id: int) -> bool:
     """The author and moderators (and admins) may edit or delete a thing."""
-    return current_user.is_authenticated and (current_user.id == author_id or current_user.is_moderator)
+    return is_author(author_id) or may_moderate()
 
 
 def may_moderate() -> bool:
@@ -25,9 +30,9 @@ def require_unlocked(is_locked: bool, noun: str) -> None:
         abort(403, description=f"This {noun} is locked by a moderator; only moderators edit it until it is unlocked.")
 
 
-def require_unhidden(is_hidden: bool, noun: str) -> None:
-    """Something hidden by flags or by a moderator is for moderators' eyes until they decide."""
-    if is_hidden and not may_moderate():
+def require_visible(item, noun: str) -> None:
+    """Refuse (403) what the viewer may not read: an item's model says who may (`visible_to`)."""
+    if not item.visible_to(current_user):
         abort(403, description=f"This {noun} is hidden while moderators review it.")
 
 

@@ -1,7 +1,5 @@
 """Register, log in, log out."""
 
-from urllib.parse import urlsplit
-
 from flask import Blueprint, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_user, logout_user
 from sqlalchemy.exc import IntegrityError, OperationalError
@@ -11,18 +9,10 @@ from wiki.auth.forms import PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS, LoginForm, P
 from wiki.auth.models import User, authenticate, hash_password, is_valid_username
 from wiki.auth.permissions import account_action
 from wiki.extensions import db
+from wiki.inputs import safe_next
 from wiki.throttling import limit_register, note_failed_guess, throttle_guesses
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
-
-
-def safe_next(target: str | None) -> str:
-    """Follow ?next= only to a path on this site; anything else goes home."""
-    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
-        parts = urlsplit(target)
-        if not parts.scheme and not parts.netloc and not any(ord(c) < 32 for c in target):
-            return target
-    return url_for("pages.home")
 
 
 @bp.route("/register", methods=["GET", "POST"])

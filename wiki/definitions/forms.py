@@ -5,33 +5,21 @@ from wtforms import RadioField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import ValidationError
 
-from wiki.discussion.forms import validate_comment_body
-from wiki.pages.forms import base_revision_field, refuse_unrenderable, summary_field
+from wiki.history.forms import DocumentForm, check_markdown, summary_field
 
 DEFINITION_MAX_CHARS = 5_000
+# A reason is posted as a comment in the definition's discussion: no longer than a comment may be.
+REASON_MAX_CHARS = 10_000
 
 
-def validate_definition_body(form: FlaskForm, field: TextAreaField) -> None:
-    text = field.data or ""
-    if not text.strip():
-        raise ValidationError("Write the definition: it cannot be blank.")
-    if len(text) > DEFINITION_MAX_CHARS:
-        raise ValidationError(f"The definition is {len(text):,} characters; the limit is {DEFINITION_MAX_CHARS:,}.")
-    refuse_unrenderable(text)
+class DefinitionForm(DocumentForm):
+    noun = "definition"
+    blank_message = "Write the definition: it cannot be blank."
+    max_chars = DEFINITION_MAX_CHARS
 
 
-class DefinitionForm(FlaskForm):
-    body = TextAreaField("Your definition (Markdown)", validators=[validate_definition_body])
-
-
-class DefinitionEditForm(FlaskForm):
-    body = TextAreaField("Definition (Markdown)", validators=[validate_definition_body])
+class DefinitionEditForm(DefinitionForm):
     summary = summary_field()
-    base_revision = base_revision_field()
-
-    @property
-    def base_number(self) -> int | None:
-        return int(self.base_revision.data) if self.base_revision.data else None
 
 
 class StanceForm(FlaskForm):
@@ -51,4 +39,6 @@ class StanceForm(FlaskForm):
             return
         if self.stance.data == "none":
             raise ValidationError("A reason goes with an endorsement or a dispute.")
-        validate_comment_body(self, field)
+        check_markdown(
+            field.data, blank="Write a reason, or leave it empty.", noun="reason", max_chars=REASON_MAX_CHARS
+        )

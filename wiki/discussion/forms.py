@@ -2,25 +2,27 @@
 
 from flask_wtf import FlaskForm
 from wtforms import HiddenField, TextAreaField
-from wtforms.validators import Length, Optional, ValidationError
+from wtforms.validators import Length, Optional
 
+from wiki.history.forms import DocumentForm, check_markdown
 from wiki.inputs import WholeNumber
-from wiki.pages.forms import base_revision_field, refuse_unrenderable
 
 COMMENT_MAX_CHARS = 10_000
+BLANK_COMMENT = "Write something: a comment cannot be blank."
 
 
 def validate_comment_body(form: FlaskForm, field: TextAreaField) -> None:
-    text = field.data or ""
-    if not text.strip():
-        raise ValidationError("Write something: a comment cannot be blank.")
-    if len(text) > COMMENT_MAX_CHARS:
-        raise ValidationError(f"The comment is {len(text):,} characters; the limit is {COMMENT_MAX_CHARS:,}.")
-    refuse_unrenderable(text)
+    """For any field whose text is posted as a comment."""
+    check_markdown(field.data or "", blank=BLANK_COMMENT, noun="comment", max_chars=COMMENT_MAX_CHARS)
 
 
-class CommentForm(FlaskForm):
-    body = TextAreaField("Comment (Markdown)", validators=[validate_comment_body])
+class CommentText(DocumentForm):
+    noun = "comment"
+    blank_message = BLANK_COMMENT
+    max_chars = COMMENT_MAX_CHARS
+
+
+class CommentForm(CommentText):
     parent_id = HiddenField(validators=[Optional(), WholeNumber("parent_id must be a comment number.")])
 
     @property
@@ -28,11 +30,5 @@ class CommentForm(FlaskForm):
         return int(self.parent_id.data) if self.parent_id.data else None
 
 
-class CommentEditForm(FlaskForm):
-    body = TextAreaField("Comment (Markdown)", validators=[validate_comment_body])
+class CommentEditForm(CommentText):
     summary = HiddenField(validators=[Optional(), Length(max=300)])
-    base_revision = base_revision_field()
-
-    @property
-    def base_number(self) -> int | None:
-        return int(self.base_revision.data) if self.base_revision.data else None

@@ -1,41 +1,62 @@
 """Comments: post and reply, permalink, edit (every version kept), soft delete, history."""
 
-from flask import Blueprint, abort, flash, redirect, render_template, request
-from flask_login import current_user
+from functools import wraps
 
-from wiki.auth.permissions import may_moderate, member_action, require_author_or_moderator, require_unhidden
-from wiki.definitions.models import get_definition_or_404
-from wiki.definitions.views import render_definition
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+from sqlalchemy.exc import IntegrityError
+
+from wiki.auth.permissions import is_author, may_moderate, member_action, require_author_or_moderator
+from wiki.caching import cached_for_readers
+from wiki.definitions.display import render_definition
+from wiki.definitions.forms import StanceForm
+from wiki.definitions.models import Definition, StanceKind, get_definition_or_404, set_stance
 from wiki.discussion.forms import CommentEditForm, CommentForm
 from wiki.discussion.models import (
     CLOSED,
     Comment,
     Owner,
     build_tree,
+    comment_version,
     find_parent,
     get_comment_or_404,
     is_closed,
     load_thread,
-    touch_thread,
 )
-from wiki.discussion.service import post_comment
+from wiki.discussion.service import delete_comment, post_comment
 from wiki.discussion.thread import owner_url, sort_arg, thread_context
 from wiki.extensions import db
-from wiki.history.display import render_diff, render_history, render_revision, save_edit
+from wiki.history.display import EditorAgain, save_edit
+from wiki.history.owners import OwnerKind, register_history_routes
+from wiki.pages.display import render_page
 from wiki.pages.models import Page, get_page_or_404
-from wiki.pages.views import render_page
+from wiki.sections import add_section
 from wiki.throttling import limit_comments
 
 bp = Blueprint("discussion", __name__)
 
 MODIFY_REFUSAL = "Only the author of a comment, and moderators, can change it. You can reply to it instead."
+OWN_STANCE_REFUSAL = (
+    "This is your own definition: you cannot endorse or dispute it. Endorsements and disputes are how others "
+    "weigh it; argue for it in its discussion, or edit it."
+)
+
+
+def discussion_section(owner: Owner, forms: dict) -> dict:
+    """Under a page or a definition: its discussion and (for members) the form to join it."""
+    form = forms.get("comment_form") or (CommentForm(formdata=None) if current_user.is_authenticated else None)
+    return {"comment_form": form, **thread_context(owner)}
+
+
+add_section(bp, "page", discussion_section)
+add_section(bp, "definition", discussion_section)
 
 
 def _refuse(owner: Owner, form: CommentForm):
     """Bad input: 400 with the discussion and the user's text back in the form; nothing saved."""
     if isinstance(owner, Page):
-        return render_page(owner, comment_form=form, status=400)
-    return render_definition(owner, comment_form=form, status=400)
+        return render_page(owner, 400, comment_form=form)
+    return render_definition(owner, 400, comment_form=form)
 
 
 def _post(owner: Owner):
@@ -59,7 +80,25 @@ def _post(owner: Owner):
     return redirect(target, code=303)
 
 
-@bp.post("/wiki/<slug>/comments")
+def _get_shows_the_discussion(load_owner):
+    """A GET of where comments are posted (a browser back from logging in to post, or reloading a refused post)
+    leads anyone to the owner's discussion; only the POST needs the view's login and limits. One rule answers
+    both: a GET rule of its own at the URL would turn a POST whose number the converter refuses into a 405."""
+
+    def decorator(view):
+        @wraps(view)  # keeps the view's authorization mark and the name its rate limit is kept under
+        def view_or_discussion(**view_args):
+            if request.method == "GET":
+                return redirect(f"{owner_url(load_owner(**view_args))}#discussion", code=303)
+            return view(**view_args)
+
+        return view_or_discussion
+
+    return decorator
+
+
+@bp.route("/wiki/<slug>/comments", methods=["GET", "POST"])
+@_get_shows_the_discussion(get_page_or_404)
 @member_action
 @limit_comments
 def post_on_page(slug: str):
@@ -67,7 +106,8 @@ def post_on_page(slug: str):
     return _post(get_page_or_404(slug))
 
 
-@bp.post("/definitions/<int:definition_id>/comments")
+@bp.route("/definitions/<int:definition_id>/comments", methods=["GET", "POST"])
+@_get_shows_the_discussion(get_definition_or_404)
 @member_action
 @limit_comments
 def post_on_definition(definition_id: int):
@@ -75,24 +115,81 @@ def post_on_definition(definition_id: int):
     return _post(get_definition_or_404(definition_id))
 
 
-def _history_context(comment: Comment) -> dict:
-    """What the shared history templates need for a comment; a deleted or hidden one's is for moderators."""
-    if comment.is_deleted and not may_moderate():
-        abort(403, description="This comment was deleted; its history is visible to moderators only.")
-    require_unhidden(comment.is_hidden, "comment")
-    return {
-        "comment": comment,
-        "owner_title": f"Comment {comment.id}",
-        "owner_noun": "comment",
-        "header_template": "discussion/_header.html",
-        "endpoint_prefix": "discussion",
-        "owner_args": {"comment_id": comment.id},
-        "can_revert": False,
-        "show_hidden": may_moderate(),
-    }
+# A stance is the definitions' record, but its reason is a comment in the definition's discussion: the view that
+# takes both lives here, where both are known.
+
+
+@bp.post("/definitions/<int:definition_id>/stance")
+@member_action
+@limit_comments
+def stance(definition_id: int):
+    """Endorse, dispute, or take back a stance; a reason is posted as a labelled comment."""
+    definition = get_definition_or_404(definition_id)
+    form = StanceForm()
+    if form.stance.data not in ("endorse", "dispute", "none"):
+        abort(400, description="The stance must be endorse, dispute or none.")
+    if definition.is_withdrawn:
+        abort(400, description="This definition was withdrawn; stances on it are closed.")
+    if form.stance.data != "none" and is_author(definition.author_id):
+        form.stance.errors = [OWN_STANCE_REFUSAL]  # taking back a stance recorded before this rule stays allowed
+        return render_definition(definition, 400, stance_form=form)
+    if not form.validate():
+        return render_definition(definition, 400, stance_form=form)
+    if form.reason.data and is_closed(definition) and not may_moderate():
+        form.reason.errors = [f"{CLOSED} Record your stance without a reason."]
+        return render_definition(definition, 400, stance_form=form)
+    kind = None if form.stance.data == "none" else StanceKind(form.stance.data)
+
+    def record(definition: Definition):
+        # The reason first: its Markdown is rendered before this transaction records a change and so makes
+        # other writers wait (wiki/changes.py).
+        comment = post_comment(definition, form.reason.data, current_user, stance=kind) if form.reason.data else None
+        set_stance(definition, current_user, kind)
+        db.session.flush()
+        return comment
+
+    try:
+        comment = record(definition)
+    except IntegrityError:  # the same member's other request recorded a stance first: change that one
+        db.session.rollback()
+        comment = record(get_definition_or_404(definition_id))
+    db.session.commit()
+    flash(
+        {
+            None: "Your stance is removed.",
+            StanceKind.ENDORSE: "You endorse this definition.",
+            StanceKind.DISPUTE: "You dispute this definition.",
+        }[kind],
+        "success",
+    )
+    target = url_for("definitions.show", definition_id=definition.id)
+    return redirect(f"{target}#comment-{comment.id}" if comment else target, code=303)
+
+
+def _require_history_visible(comment: Comment) -> None:
+    if not comment.history_visible_to(current_user):
+        state = "was deleted" if comment.is_deleted else "is hidden while moderators review it"
+        abort(403, description=f"This comment {state}; its history is visible to moderators only.")
+
+
+COMMENTS = OwnerKind(
+    noun="comment",
+    rule="/comments/<int:comment_id>",
+    load=get_comment_or_404,
+    view_args=lambda comment: {"comment_id": comment.id},
+    title=lambda comment: f"Comment {comment.id}",
+    header_template="discussion/_header.html",
+    names=lambda comment: {"comment": comment},
+    show_url=lambda comment: url_for("discussion.show", comment_id=comment.id),
+    require_visible=_require_history_visible,
+    may_see_hidden=may_moderate,
+    version=comment_version,
+)  # a comment is not reverted: its author edits it again
+register_history_routes(bp, COMMENTS)
 
 
 @bp.get("/comments/<int:comment_id>")
+@cached_for_readers(comment_version, query_args=("sort",))
 def show(comment_id: int):
     """A comment with its ancestors above it and all its replies below."""
     comment = get_comment_or_404(comment_id)
@@ -132,51 +229,28 @@ def edit(comment_id: int):
         return render_template("discussion/edit.html", comment=comment, form=form)
     if not form.validate():
         return render_template("discussion/edit.html", comment=comment, form=form), 400
-    result = save_edit(
-        comment.document,
-        form,
-        current_user,
-        "Edited",
-        lambda status, **extra: (render_template("discussion/edit.html", comment=comment, form=form, **extra), status),
-        show_hidden=may_moderate(),
-        invalid_status=400,
-    )
-    if result.outcome != "unchanged":
-        touch_thread(comment.owner)
+    result = save_edit(comment, form, current_user, "Edited", show_hidden=may_moderate(), invalid_status=400)
+    if isinstance(result, EditorAgain):
+        db.session.rollback()
+        return render_template("discussion/edit.html", comment=comment, form=form, **result.extra), result.status
     db.session.commit()
     if result.outcome == "unchanged":
         flash("You changed nothing, so no new version was saved.", "info")
     return redirect(f"{owner_url(comment.owner)}#comment-{comment.id}", code=303)
 
 
-@bp.post("/comments/<int:comment_id>/delete")
+@bp.route("/comments/<int:comment_id>/delete", methods=["GET", "POST"])
 @member_action
 def delete(comment_id: int):
-    """Soft delete: the text gives way to a notice; replies stay where they are."""
+    """Soft delete: the text gives way to a notice; replies stay where they are. GET (the link each comment
+    gives) asks first, showing the comment; the same rule for both, as for reverts (wiki/history/owners.py)."""
     comment = get_comment_or_404(comment_id)
     require_author_or_moderator(comment.author_id, MODIFY_REFUSAL)
+    back = f"{owner_url(comment.owner)}#comment-{comment.id}"
+    if request.method == "GET" and not comment.is_deleted:
+        return render_template("discussion/confirm_delete.html", comment=comment, owner=comment.owner, cancel_url=back)
     if not comment.is_deleted:
-        comment.soft_delete(current_user)
-        touch_thread(comment.owner)
+        delete_comment(comment, current_user)
         db.session.commit()
         flash("The comment is deleted. Its replies stay in place.", "info")
-    return redirect(f"{owner_url(comment.owner)}#comment-{comment.id}", code=303)
-
-
-@bp.get("/comments/<int:comment_id>/history")
-def history(comment_id: int):
-    """Every version of a comment."""
-    comment = get_comment_or_404(comment_id)
-    return render_history(comment.document, _history_context(comment))
-
-
-@bp.get("/comments/<int:comment_id>/revisions/<int:number>")
-def revision(comment_id: int, number: int):
-    comment = get_comment_or_404(comment_id)
-    return render_revision(comment.document, number, _history_context(comment))
-
-
-@bp.get("/comments/<int:comment_id>/diff")
-def diff(comment_id: int):
-    comment = get_comment_or_404(comment_id)
-    return render_diff(comment.document, _history_context(comment))
+    return redirect(back, code=303)

@@ -1,12 +1,13 @@
 """The history, old-revision and diff views every owner (page, definition, comment) shares."""
 
-from functools import lru_cache
+from dataclasses import dataclass, field
 
-from flask import abort, current_app, flash, make_response, render_template, url_for
+from flask import abort, flash, render_template, url_for
+from flask_login import current_user
 
+from wiki.caching import kept
 from wiki.diffing import diff_lines, side_by_side
-from wiki.extensions import db
-from wiki.history.models import Document, Revision
+from wiki.history.models import Document, Revision, Versioned
 from wiki.history.service import (
     HiddenBase,
     InvalidBase,
@@ -16,17 +17,12 @@ from wiki.history.service import (
     history_page,
     save_revision,
 )
-from wiki.inputs import page_number_arg
 from wiki.rendering import RenderingRefused
 
 
-def render_history(document: Document, context: dict) -> str:
+def render_history(document: Document, page_number: int, context: dict) -> str:
     """Every revision, newest first; `context` names the owner for the shared templates."""
-    entries = history_page(
-        document, page_number_arg(), current_app.config["PER_PAGE"], show_hidden=context.get("show_hidden", False)
-    )
-    if entries.page > 1 and not entries.entries:
-        abort(404, description=f"The history has no page {entries.page}.")
+    entries = history_page(document, page_number, show_hidden=context.get("show_hidden", False))
     prefix, args = context["endpoint_prefix"], context["owner_args"]
 
     def revision_url(number: int) -> str:
@@ -44,8 +40,8 @@ HIDDEN = "A moderator has hidden the text of this revision. Moderators and admin
 
 
 def visible_revision(revision: Revision, context: dict) -> Revision:
-    """The revision, unless a moderator hid it and the viewer may not see hidden text (`show_hidden`)."""
-    if revision.is_hidden and not context.get("show_hidden"):
+    """The revision, unless a moderator hid it from this viewer."""
+    if not revision.visible_to(current_user):
         abort(403, description=HIDDEN)
     return revision
 
@@ -59,24 +55,30 @@ def render_revision(document: Document, number: int, context: dict) -> str:
     )
 
 
+def render_revert_confirmation(document: Document, number: int, context: dict) -> str:
+    """The page that asks before a revert: what it will do, the revision's text, and the button that does it."""
+    return render_template(
+        "history/confirm_revert.html",
+        revision=visible_revision(get_revision_or_404(document, number), context),
+        head_number=document.head_number,
+        **context,
+    )
+
+
 # Diffs of texts larger than this are not kept, so the cache stays within a few tens of megabytes.
 CACHED_DIFF_MAX_CHARS = 100_000
 
 
-@lru_cache(maxsize=128)
-def _cached_diff(older_id: int, newer_id: int, older_body: str, newer_body: str) -> tuple:
-    return tuple(diff_lines(older_body, newer_body))
-
-
 def revision_diff(older: Revision, newer: Revision) -> tuple:
-    """Revisions never change, so the diff of two of them is worked out once per process."""
+    """Revisions never change, so the diff of two of them is kept under their ids."""
     if len(older.body) + len(newer.body) > CACHED_DIFF_MAX_CHARS:
         return tuple(diff_lines(older.body, newer.body))
-    return _cached_diff(older.id, newer.id, older.body, newer.body)
+    return kept("diffs", (older.id, newer.id), lambda: tuple(diff_lines(older.body, newer.body)))
 
 
-def render_diff(document: Document, context: dict) -> str:
-    older, newer = (visible_revision(revision, context) for revision in diff_pair(document))
+def render_diff(document: Document, first: int, second: int, context: dict) -> str:
+    """Revisions `first` and `second` compared, older first whichever way they were given."""
+    older, newer = (visible_revision(revision, context) for revision in diff_pair(document, first, second))
     return render_template(
         "history/diff.html",
         older=older,
@@ -90,35 +92,39 @@ def render_diff(document: Document, context: dict) -> str:
 HIDDEN_BASE = "The editor started from a revision whose text a moderator has hidden. Start again from the current text."
 
 
-def save_edit(
-    document: Document, form, author, summary: str, show_editor, *, show_hidden: bool, invalid_status: int = 422
-) -> SaveResult:
-    """Save what an editor form (fields body and base_revision) sent, or answer with the editor and save nothing.
+@dataclass(frozen=True)
+class EditorAgain:
+    """A save that did not happen: the view shows its editor again with this status, the user's text in the form
+    and `extra` for the template (their version beside the user's, on a conflict)."""
 
-    A base revision that does not exist, or whose text is hidden from this editor (`show_hidden` false), gets
-    the editor back with an error (`invalid_status`); an overlapping stale edit gets it back with 409, the
-    user's text in place and theirs beside it. `show_editor(status, **extra)` draws the owner's editor page.
+    status: int
+    extra: dict = field(default_factory=dict)
+
+
+def save_edit(owner: Versioned, form, author, summary: str, *, show_hidden: bool, invalid_status: int = 422):
+    """Save what an editor form (fields body and base_revision) sent: the SaveResult, or an EditorAgain with the
+    form's errors set and nothing saved (the view rolls back and answers).
+
+    A base revision that does not exist, or whose text is hidden from this editor (`show_hidden` false), is an
+    error of `invalid_status`; an overlapping stale edit is a 409, with the user's text in the form and theirs
+    beside it.
     """
-
-    def refuse(field, message: str, status: int):
-        db.session.rollback()
-        field.errors = [message]
-        abort(make_response(show_editor(status)))
-
     try:
-        result = save_revision(document, form.body.data, author, summary, form.base_number, may_see_hidden=show_hidden)
+        result = save_revision(owner, form.body.data, author, summary, form.base_number, may_see_hidden=show_hidden)
     except HiddenBase:
-        refuse(form.base_revision, HIDDEN_BASE, invalid_status)
+        form.base_revision.errors = [HIDDEN_BASE]
+        return EditorAgain(invalid_status)
     except InvalidBase:
-        refuse(form.base_revision, "The editor started from a revision that does not exist.", invalid_status)
+        form.base_revision.errors = ["The editor started from a revision that does not exist."]
+        return EditorAgain(invalid_status)
     except RenderingRefused as refusal:  # the merge of theirs and yours has more markup than either alone
-        refuse(form.body, str(refusal), 422)
+        form.body.errors = [str(refusal)]
+        return EditorAgain(422)
     if result.outcome == "conflict":
-        db.session.rollback()
         theirs = result.head
         form.base_revision.data = str(theirs.number)  # saving again means "I have seen their version"
         form.body.data = result.body
-        abort(make_response(show_editor(409, conflict=side_by_side(theirs.body, result.body), theirs=theirs)))
+        return EditorAgain(409, {"conflict": side_by_side(theirs.body, result.body), "theirs": theirs})
     return result
 
 

@@ -1,20 +1,20 @@
 """Moderation: the flag queue, decisions, locks, hidden revisions, suspensions, roles, and the log."""
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
 from wiki.auth.models import Role, User, find_user
 from wiki.auth.permissions import admin_action, member_action, moderator_action
-from wiki.auth.views import safe_next
+from wiki.changes import Change
 from wiki.definitions.models import get_definition_or_404
 from wiki.discussion.models import get_comment_or_404
 from wiki.extensions import db
 from wiki.history.models import Revision
-from wiki.inputs import page_number_arg
+from wiki.inputs import page_number_arg, safe_next
 from wiki.moderation.forms import DecisionForm, FlagForm, ReasonForm, RoleForm, SuspendForm
-from wiki.moderation.models import ModerationAction, Resolution, queue
+from wiki.moderation.models import Resolution, queue
 from wiki.moderation.service import (
     decide,
     flag,
@@ -26,6 +26,7 @@ from wiki.moderation.service import (
     unsuspend,
 )
 from wiki.pages.models import get_page_or_404
+from wiki.paging import paginate
 
 bp = Blueprint("moderation", __name__)
 
@@ -187,17 +188,15 @@ def _set_hidden(revision_id: int, hidden: bool):
 @moderator_action
 def users():
     """Members, newest first, with their role and any suspension."""
-    page_number = page_number_arg()
-    per_page = current_app.config["PER_PAGE"]
     query = select(User).order_by(User.created_at.desc(), User.id.desc())
     if request.args.get("q"):
         query = query.where(User.username_key.contains(request.args["q"].lower(), autoescape=True))
-    members = db.session.scalars(query.offset((page_number - 1) * per_page).limit(per_page + 1)).all()
+    listing = paginate(query, page_number_arg(), noun="list of members")
     return render_template(
         "moderation/users.html",
-        members=members[:per_page],
-        has_next=len(members) > per_page,
-        page_number=page_number,
+        members=listing.items,
+        has_next=listing.has_next,
+        page_number=listing.page,
         suspend_form=SuspendForm(formdata=None),
         role_form=RoleForm(formdata=None),
         roles=list(Role),
@@ -219,7 +218,8 @@ def suspend_member(username: str):
     form = _reason(SuspendForm)
     suspend(member, current_user, form.days.data, form.reason.data)
     db.session.commit()
-    flash(f"{member.username} is suspended for {form.days.data} days.", "success")
+    days = form.days.data
+    flash(f"{member.username} is suspended for {days} day{'s' if days != 1 else ''}.", "success")
     return _back(url_for("moderation.users"))
 
 
@@ -251,15 +251,8 @@ def change_role(username: str):
 @moderator_action
 def log():
     """Every moderation action: who, what, when, why."""
-    page_number = page_number_arg()
-    per_page = current_app.config["PER_PAGE"]
-    actions = db.session.scalars(
-        select(ModerationAction)
-        .order_by(ModerationAction.created_at.desc(), ModerationAction.id.desc())
-        .offset((page_number - 1) * per_page)
-        .limit(per_page + 1)
-        .options(joinedload(ModerationAction.moderator))
-    ).all()
+    query = select(Change).where(Change.is_moderation.is_(True)).order_by(Change.id.desc())
+    listing = paginate(query.options(joinedload(Change.user)), page_number_arg(), noun="log")
     return render_template(
-        "moderation/log.html", actions=actions[:per_page], has_next=len(actions) > per_page, page_number=page_number
+        "moderation/log.html", actions=listing.items, has_next=listing.has_next, page_number=listing.page
     )

@@ -1,50 +1,15 @@
 """The page editor."""
 
 from flask import current_app
-from flask_wtf import FlaskForm
-from wtforms import HiddenField, RadioField, StringField, TextAreaField
+from wtforms import RadioField, StringField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import Length, Optional, ValidationError
+from wtforms.validators import ValidationError
 
-from wiki.inputs import WholeNumber
+from wiki.history.forms import DocumentForm, summary_field
 from wiki.pages.models import PageKind
-from wiki.rendering import rendering_refusal
 
 
-def validate_markdown_body(form: FlaskForm, field: TextAreaField) -> None:
-    """A body must have text, fit the configured size (counted in UTF-8 bytes, as stored) and be renderable."""
-    text = field.data or ""
-    if not text.strip():
-        raise ValidationError("Write something: the text cannot be blank.")
-    limit = current_app.config["BODY_MAX_BYTES"]
-    size = len(text.encode("utf-8"))
-    if size > limit:
-        form.body_too_large = True  # the view answers 413 rather than 422
-        raise ValidationError(f"The text is {size:,} bytes; the limit is {limit:,} bytes ({limit // 1024} KB).")
-    refuse_unrenderable(text)
-
-
-def refuse_unrenderable(text: str) -> None:
-    """Markdown with more markup than rendering may spend time on is refused, saying what is too much (the
-    count is cheap; the rendering itself happens only once everything else has passed)."""
-    refusal = rendering_refusal(text)
-    if refusal is not None:
-        raise ValidationError(refusal)
-
-
-def summary_field() -> StringField:
-    return StringField(
-        "Edit summary",
-        validators=[Optional(), Length(max=300, message="Keep the summary under 300 characters.")],
-        description="Briefly, what did you change and why? (optional)",
-    )
-
-
-def base_revision_field() -> HiddenField:
-    return HiddenField(validators=[Optional(), WholeNumber("base_revision must be a revision number.")])
-
-
-class PageForm(FlaskForm):
+class PageForm(DocumentForm):
     title = StringField("Title")
     kind = RadioField(
         "Kind",
@@ -55,9 +20,7 @@ class PageForm(FlaskForm):
         default=PageKind.ARTICLE.value,
         validate_choice=False,  # checked by validate_kind, and only when creating
     )
-    body = TextAreaField("Text (Markdown)", validators=[validate_markdown_body])
     summary = summary_field()
-    base_revision = base_revision_field()
 
     def __init__(self, *args, creating: bool, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -78,6 +41,10 @@ class PageForm(FlaskForm):
         if self.creating and field.data not in {kind.value for kind in PageKind}:
             raise ValidationError("Choose term or article.")
 
-    @property
-    def base_number(self) -> int | None:
-        return int(self.base_revision.data) if self.base_revision.data else None
+    def check_size(self, text: str) -> None:
+        """Counted in UTF-8 bytes, as stored; too large a text is answered 413 rather than 422."""
+        limit = current_app.config["BODY_MAX_BYTES"]
+        size = len(text.encode("utf-8"))
+        if size > limit:
+            self.body_too_large = True
+            raise ValidationError(f"The text is {size:,} bytes; the limit is {limit:,} bytes ({limit // 1024} KB).")

@@ -1,4 +1,5 @@
-"""Page views: home, show, edit (with preview and conflicts), history, revisions, diff, revert, raw."""
+"""Page views: home, show, edit (with preview and conflicts), raw; history, revisions, diff and revert come from
+the page's OwnerKind (wiki/history/owners.py)."""
 
 from flask import Blueprint, abort, current_app, flash, jsonify, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
@@ -7,38 +8,25 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from wiki.auth.permissions import may_moderate, member_action, require_unlocked
 from wiki.caching import cached_for_readers
-from wiki.definitions.forms import DefinitionForm
-from wiki.definitions.models import definitions_of
-from wiki.discussion.forms import CommentForm
-from wiki.discussion.thread import thread_context
 from wiki.extensions import db
-from wiki.history.display import (
-    flash_outcome,
-    render_diff,
-    render_history,
-    render_revision,
-    save_edit,
-    visible_revision,
-)
+from wiki.history.display import EditorAgain, flash_outcome, save_edit
 from wiki.history.models import Document
-from wiki.history.service import (
-    SaveResult,
-    get_revision_or_404,
-    revert_to,
-)
+from wiki.history.owners import OwnerKind, register_history_routes
+from wiki.history.service import SaveResult
 from wiki.inputs import page_number_arg
+from wiki.pages.display import render_page
 from wiki.pages.forms import PageForm
 from wiki.pages.models import (
     Page,
     PageKind,
-    count_pages,
     find_page,
     get_page_or_404,
     is_canonical_slug,
     recently_changed,
     slugify,
 )
-from wiki.pages.versions import home_version, page_view_version
+from wiki.pages.versions import home_version, page_version
+from wiki.paging import paginate
 from wiki.rendering import RenderingRefused, render_markdown
 from wiki.throttling import limit_edits, limit_previews
 
@@ -48,36 +36,35 @@ bp = Blueprint("pages", __name__)
 SAVE_ATTEMPTS = 3
 
 
-def _history_context(page: Page) -> dict:
-    """What the shared history templates need to draw a page's header and links."""
-    return {
-        "page": page,
-        "owner_title": page.title,
-        "owner_noun": "page",
-        "header_template": "pages/_header.html",
-        "endpoint_prefix": "pages",
-        "owner_args": {"slug": page.slug},
-        "can_revert": current_user.is_authenticated,
-        "show_hidden": may_moderate(),
-    }
+PAGES = OwnerKind(
+    noun="page",
+    rule="/wiki/<slug>",
+    load=get_page_or_404,
+    view_args=lambda page: {"slug": page.slug},
+    title=lambda page: page.title,
+    header_template="pages/_header.html",
+    names=lambda page: {"page": page},
+    show_url=lambda page: url_for("pages.show", slug=page.slug),
+    require_visible=lambda page: None,  # every page is for everyone
+    may_see_hidden=may_moderate,
+    version=page_version,
+    may_revert=lambda page: current_user.is_authenticated and (not page.is_locked or may_moderate()),
+    require_revertible=lambda page: require_unlocked(page.is_locked, "page"),
+)
+register_history_routes(bp, PAGES)
 
 
 @bp.get("/")
 @cached_for_readers(home_version, query_args=("page",))
 def home():
     """Every term and article, most recently changed first, with an excerpt."""
-    page_number = page_number_arg()
-    per_page = current_app.config["PER_PAGE"]
-    rows = recently_changed((page_number - 1) * per_page, per_page, with_html=True)
-    if page_number > 1 and not rows:
-        abort(404, description=f"There is no page {page_number} of the list.")
-    total = count_pages()
+    listing = paginate(recently_changed(), page_number_arg(), rows=True, noun="list of pages")
     return render_template(
         "pages/home.html",
-        rows=rows,
-        page_number=page_number,
-        has_next=page_number * per_page < total,
-        total=total,
+        rows=listing.items,
+        page_number=listing.page,
+        has_next=listing.has_next,
+        total=listing.total,
     )
 
 
@@ -118,7 +105,7 @@ def new():
 
 
 @bp.get("/wiki/<slug>")
-@cached_for_readers(page_view_version, query_args=("sort",))
+@cached_for_readers(page_version, query_args=("sort",))
 def show(slug: str):
     """The current text of a page, or a 404 that offers to create it."""
     page = find_page(slug)
@@ -129,40 +116,16 @@ def show(slug: str):
     return render_page(page)
 
 
-def render_page(
-    page: Page,
-    definition_form: DefinitionForm | None = None,
-    comment_form: CommentForm | None = None,
-    status: int = 200,
-):
-    """A page with its definitions (for a term) and its discussion; forms come back filled after an error."""
-    return render_template(
-        "pages/show.html",
-        page=page,
-        revision=page.document.head,
-        definitions=definitions_of(page) if page.kind == PageKind.TERM else [],
-        # Forms (and their CSRF token, which starts a session) only for members who can use them.
-        definition_form=definition_form or (DefinitionForm(formdata=None) if current_user.is_authenticated else None),
-        comment_form=comment_form or (CommentForm(formdata=None) if current_user.is_authenticated else None),
-        **thread_context(page),
-    ), status
-
-
 def _editor(page: Page | None, slug: str, form: PageForm, status: int = 200, **extra):
     return render_template("pages/edit.html", page=page, slug=slug, form=form, **extra), status
 
 
-def _save(page: Page | None, slug: str, form: PageForm) -> tuple[Page, SaveResult]:
-    """Create the page if it is missing, then save a revision of its document (or answer with the editor)."""
+def _save(page: Page | None, slug: str, form: PageForm) -> tuple[Page, SaveResult | EditorAgain]:
+    """Create the page if it is missing, then save a revision of its document."""
     if page is None:
         page = Page(slug=slug, title=form.title.data.strip(), kind=PageKind(form.kind.data), document=Document())
         db.session.add(page)
-
-    def show_editor(status: int, **extra):
-        return _editor(find_page(slug), slug, form, status, **extra)  # after the rollback: theirs, if any
-
-    summary = form.summary.data or ""
-    return page, save_edit(page.document, form, current_user, summary, show_editor, show_hidden=may_moderate())
+    return page, save_edit(page, form, current_user, form.summary.data or "", show_hidden=may_moderate())
 
 
 @bp.route("/wiki/<slug>/edit", methods=["GET", "POST"])
@@ -198,6 +161,9 @@ def edit(slug: str):
     for _ in range(SAVE_ATTEMPTS):
         try:
             page, result = _save(page, slug, form)
+            if isinstance(result, EditorAgain):
+                db.session.rollback()
+                return _editor(find_page(slug), slug, form, result.status, **result.extra)  # theirs, if any
             db.session.commit()
             break
         except IntegrityError:
@@ -223,47 +189,6 @@ def preview():
         return jsonify(html=str(render_markdown(body)))
     except RenderingRefused as refusal:
         return jsonify(error=str(refusal)), 422
-
-
-@bp.get("/wiki/<slug>/history")
-@cached_for_readers(page_view_version, query_args=("page",))
-def history(slug: str):
-    """Every revision, newest first, with size changes; pick two to compare."""
-    page = get_page_or_404(slug)
-    return render_history(page.document, _history_context(page))
-
-
-@bp.get("/wiki/<slug>/revisions/<int:number>")
-@cached_for_readers(page_view_version)
-def revision(slug: str, number: int):
-    """An old revision, rendered and marked as old."""
-    page = get_page_or_404(slug)
-    return render_revision(page.document, number, _history_context(page))
-
-
-@bp.get("/wiki/<slug>/diff")
-@cached_for_readers(page_view_version, query_args=("from", "to"))
-def diff(slug: str):
-    """Line and word differences between two revisions, unchanged context folded."""
-    page = get_page_or_404(slug)
-    return render_diff(page.document, _history_context(page))
-
-
-@bp.post("/wiki/<slug>/revert/<int:number>")
-@member_action
-@limit_edits
-def revert(slug: str, number: int):
-    """Save a new revision whose text equals revision `number`."""
-    page = get_page_or_404(slug)
-    require_unlocked(page.is_locked, "page")
-    visible_revision(get_revision_or_404(page.document, number), _history_context(page))
-    result = revert_to(page.document, number, current_user)
-    db.session.commit()
-    if result.outcome == "unchanged":
-        flash(f"The page already reads as revision {number}; nothing was saved.", "info")
-    else:
-        flash(f"Reverted to revision {number} as revision {result.revision.number}.", "success")
-    return redirect(url_for("pages.show", slug=page.slug), code=303)
 
 
 @bp.get("/wiki/<slug>/raw")

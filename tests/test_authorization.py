@@ -124,8 +124,8 @@ def test_a_locked_term_takes_no_new_definitions_but_its_discussion_stays_open(ap
 
 def test_a_moderator_closes_and_reopens_a_discussion(app, client, make_page, make_user, make_definition, moderator):
     slug = make_page("IT manager")
-    author = make_user("alice")
-    definition = make_definition(slug, author.id, "A definition.")
+    make_user("alice")
+    definition = make_definition(slug, make_user("bob").id, "A definition.")  # alice takes stances on bob's
     mod, member = as_user(app, "mod"), as_user(app, "alice")
     first = post_form(member, f"/wiki/{slug}/comments", {"body": "Before closing."})
     comment_id = first.headers["Location"].rsplit("-", 1)[1]

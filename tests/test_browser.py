@@ -106,7 +106,9 @@ def test_create_edit_with_preview_history_compare_and_revert(page, make_user):
     assert page.locator("table.diff ins").first.inner_text().strip() in {"and WANs", "and", "WANs"}
     page.goto("/wiki/network-architect/revisions/1")
     assert "This is an old revision" in page.inner_text(".old-revision")
-    page.click("button:has-text('Revert')")
+    page.click("a:has-text('Revert the page to this revision')")  # a link to a page that asks first
+    assert "Revert the page to revision 1?" in page.inner_text(".confirm h2")
+    page.click(".confirm-form button:has-text('Revert')")
     assert "Reverted to revision 1" in page.inner_text(".flashes")
     assert "WANs" not in page.inner_text(".prose")
 
@@ -125,20 +127,23 @@ def test_an_edit_conflict_keeps_my_text(page, make_user, make_page, client, logi
     page.click("button[name=save]")
     assert "Edit conflict" in page.inner_text(".conflict")
     assert page.input_value("#body") == "alpha\nMINE\ngamma\n"
-    assert page.locator(".conflict ins").first.inner_text() == "MINE"
+    assert page.locator(".conflict .side-b mark").first.inner_text() == "MINE"
     page.fill("#body", "alpha\nTHEIRS and MINE\ngamma\n")
     page.click("button[name=save]")
     assert page.url.endswith("/wiki/it-manager")
     assert "THEIRS and MINE" in page.inner_text(".prose")
 
 
-def test_propose_endorse_and_reply_three_levels_deep(page, make_user, make_page):
-    make_page("Infrastructure architect", "A term.\n", kind="term")
+def test_propose_endorse_and_reply_three_levels_deep(page, make_user, make_page, make_definition):
+    slug = make_page("Infrastructure architect", "A term.\n", kind="term")
     make_user("alice")
+    bobs = make_definition(slug, make_user("bob").id, "Keeps the estate **coherent**.")
     log_in(page)
     page.goto("/wiki/infrastructure-architect")
     page.fill("#propose textarea[name=body]", "Owns the infrastructure **roadmap**.")
     page.click("#propose button[type=submit]")
+    assert "This is your definition" in page.inner_text(".own-definition")  # nobody endorses their own
+    page.goto(f"/definitions/{bobs}")
     page.check("input[name=stance][value=endorse]")
     page.fill("#reason", "Because it is *strategic*.")
     page.click("button:has-text('Record my stance')")
@@ -174,7 +179,9 @@ def test_edit_and_delete_a_comment(page, make_user, make_page):
     page.click("button:has-text('Save')")
     first = page.locator("article.comment").first
     assert "Second thought" in first.inner_text() and "edited" in first.inner_text()
-    first.locator(".comment-actions button:has-text('Delete')").first.click()
+    first.locator(".comment-actions a:has-text('Delete')").first.click()  # a link to a page that asks first
+    assert "Delete this comment?" in page.inner_text("h1")
+    page.click(".confirm-form button:has-text('Delete')")
     first = page.locator("article.comment").first
     assert "This comment was deleted." in first.inner_text()
     assert "A reply" in first.locator("article.comment").inner_text()

@@ -47,7 +47,7 @@ def test_member_proposes_a_definition(client, member, term, app):
     assert f'id="definition-{definition_id}"' in page
     assert "<strong>interface</strong>" in page and "Proposed by <strong>alice</strong>" in page
     shown = client.get(f"/definitions/{definition_id}").get_data(as_text=True)
-    assert "Discussion" in shown and "Record my stance" in shown
+    assert "Discussion" in shown and "This is your definition" in shown  # others take stances on it, not alice
 
 
 @pytest.mark.parametrize("body, status, message", [("", 422, "cannot be blank"), ("x" * 5001, 422, "limit is 5,000")])
@@ -81,7 +81,7 @@ def test_ranking_by_score_then_age_and_leading_only_above_zero(client, app, term
     order = [item["id"] for item in client.get(f"/api/v1/pages/{term}/definitions").json["definitions"]]
     assert order == [first, second, third]  # all score 0: older first
     assert "Leading" not in client.get(f"/wiki/{term}").get_data(as_text=True)
-    login("alice")
+    login("bob")  # neither definition is bob's: nobody endorses or disputes their own
     stance(client, third, "endorse")
     stance(client, first, "dispute")
     data = client.get(f"/api/v1/pages/{term}/definitions").json["definitions"]
@@ -213,10 +213,10 @@ def test_withdrawn_definitions_stay_visible_and_closed(client, app, member, term
 def test_compare_two_definitions(client, app, term, make_user, make_definition, make_page):
     first = make_definition(term, make_user("alice").id, "Talks to business sponsors.\nRuns the IT groups.\n")
     second = make_definition(term, make_user("bob").id, "Talks to business sponsors.\nDrives strategy.\n")
-    html = client.get(f"/wiki/{term}/compare?a={first}&b={second}").get_data(as_text=True)
+    html = client.get(f"/wiki/{term}/compare?a={first}&b={second}&diff=1").get_data(as_text=True)
     assert "side-by-side" in html
-    assert "<del>Runs the IT groups</del>" in html or "<del>Runs</del>" in html
-    assert "<ins>Drives" in html
+    assert '<mark class="differs">Runs the IT groups</mark>' in html or '<mark class="differs">Runs</mark>' in html
+    assert '<mark class="differs">Drives' in html
     other = make_page("Solutions architect", kind="term")
     foreign = make_definition(other, make_user("carol").id, "Elsewhere.")
     assert client.get(f"/wiki/{term}/compare?a={first}&b={foreign}").status_code == 404

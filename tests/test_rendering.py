@@ -397,7 +397,7 @@ def test_render_returns_markup():
 
 
 def test_headings():
-    assert render_markdown("# One\n\n###### Six") == "<h1>One</h1>\n<h6>Six</h6>\n"
+    assert render_markdown("# One\n\n###### Six") == '<h1 id="section-one">One</h1>\n<h6 id="section-six">Six</h6>\n'
 
 
 def test_emphasis():

@@ -14,6 +14,14 @@ OPEN_WRITES = {
     "auth.register": "registering creates the account",
     "auth.logout": "ending a session needs no session",
 }
+# Write routes whose GET needs no login, and why. Every other write route that answers GET (an editor, a page
+# that asks "are you sure?" before the write) guards the GET like the write.
+OPEN_GETS = {
+    "discussion.post_on_page": "a GET of where comments are posted (a browser back from logging in to post) "
+    "is sent to the discussion",
+    "discussion.post_on_definition": "the same for a definition's discussion",
+}
+ASKS_FIRST = {"pages.revert", "definitions.revert", "discussion.delete"}  # GET asks, POST does it
 LEVELS = {"account", "member", "moderator", "admin"}
 WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
 SAMPLE_ARGS = {
@@ -34,6 +42,13 @@ def state_changing(app):
         if methods and rule.endpoint not in OPEN_WRITES:
             url = rule.build({name: SAMPLE_ARGS[name] for name in rule.arguments}, append_unknown=False)[1]
             yield rule.endpoint, url, methods, app.view_functions[rule.endpoint]
+
+
+def writes_that_answer_get(app):
+    for rule in app.url_map.iter_rules():
+        if rule.methods & WRITE_METHODS and "GET" in rule.methods and rule.endpoint not in OPEN_WRITES:
+            url = rule.build({name: SAMPLE_ARGS[name] for name in rule.arguments}, append_unknown=False)[1]
+            yield rule.endpoint, url, app.view_functions[rule.endpoint]
 
 
 def test_every_state_changing_view_declares_its_authorization(app):
@@ -86,6 +101,36 @@ def test_suspended_members_can_read_but_not_write(app, client, make_user, login,
                 response = send(client, url, method, token)
                 assert response.status_code == 403, endpoint
     assert "cooling off" in response.get_data(as_text=True)
+
+
+def test_no_get_rule_of_its_own_beside_a_write_rule(app):
+    """A GET and a POST rule at one URL make a POST whose number the converter refuses a 405, not a 404
+    (Werkzeug counts the other rule's method): a write route that answers GET does it in the same rule."""
+    write_urls = {rule.rule for rule in app.url_map.iter_rules() if rule.methods & WRITE_METHODS}
+    rules = app.url_map.iter_rules()
+    assert [rule.endpoint for rule in rules if rule.rule in write_urls and not rule.methods & WRITE_METHODS] == []
+
+
+def test_a_write_routes_get_is_guarded_like_the_write(app, client, make_user, login, make_page, make_definition):
+    slug = make_page("IT manager")
+    make_definition(slug, make_user("bob").id)
+    found = {endpoint: url for endpoint, url, _ in writes_that_answer_get(app)}
+    assert ASKS_FIRST | set(OPEN_GETS) <= set(found)
+    for endpoint, url in found.items():
+        location = client.get(url).headers.get("Location", "")
+        if endpoint in OPEN_GETS:
+            assert location.endswith("#discussion"), endpoint
+        else:
+            assert location.startswith("/auth/login?next="), f"GET {url} answered anonymously"
+    make_user("alice")
+    with app.app_context():
+        member = find_user("alice")
+        member.suspended_until = utcnow() + timedelta(days=2)
+        db.session.commit()
+    login("alice")
+    for endpoint, url, view in writes_that_answer_get(app):
+        if endpoint not in OPEN_GETS and view.authorization != "account":
+            assert client.get(url).status_code == 403, endpoint
 
 
 @pytest.mark.parametrize("endpoint", sorted(OPEN_WRITES))

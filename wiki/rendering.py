@@ -1,9 +1,11 @@
 """Markdown -> sanitized HTML. The only place that makes Markup."""
 
 import gc
+import html as html_entities
 import re
+import unicodedata
 from contextlib import contextmanager
-from functools import lru_cache
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
@@ -52,7 +54,12 @@ ALLOWED_ATTRIBUTES = {
     "ol": frozenset({"start"}),
     "th": frozenset({"class"}),
     "td": frozenset({"class"}),
+    **dict.fromkeys(("h1", "h2", "h3", "h4", "h5", "h6"), frozenset({"id"})),
 }
+# Headings get ids so their sections can be linked. All of them start with "section-", which no id of the site's own
+# (main, discussion, comment-12, comment-form...) does, so no text can take the place of one of those.
+HEADING_ID_PREFIX = "section-"
+HEADING_ID = re.compile(r"section-[\w-]{1,90}")
 ALIGN_CLASSES = frozenset({"align-left", "align-center", "align-right"})
 ALLOWED_CLASSES = {"th": ALIGN_CLASSES, "td": ALIGN_CLASSES}
 ALLOWED_PROTOCOLS = frozenset({"http", "https", "mailto"})
@@ -64,6 +71,8 @@ def _allow_attribute(tag: str, name: str, value: str) -> bool:
         return False
     if name == "class":
         return value in ALLOWED_CLASSES.get(tag, ())
+    if name == "id":
+        return HEADING_ID.fullmatch(value) is not None
     return True
 
 
@@ -95,12 +104,50 @@ def _alignment_as_class(state) -> None:
                 token.attrs["class"] = "align-" + style.split(":", 1)[1].strip()
 
 
+# A slug keeps this much of a heading's text: ids stay short whatever the heading holds.
+SLUG_MAX_CHARS = 64
+_NOT_SLUG = re.compile(r"[\W_]+")
+
+
+def slugify_heading(text: str) -> str:
+    """A heading's text as the word part of its id: lower case letters and digits of any script, joined by "-"."""
+    text = unicodedata.normalize("NFKC", text[: 4 * SLUG_MAX_CHARS]).lower()
+    return _NOT_SLUG.sub("-", text).strip("-")[:SLUG_MAX_CHARS].strip("-")
+
+
+def _heading_ids(state) -> None:
+    """Give every heading an id, "section-" and its slug, made unique within the text by a number.
+
+    Each base remembers the next number to try, so n headings with the same text cost O(n), not O(n²) as trying
+    "-1", "-2"... from the start each time would (as mdit_py_plugins' anchors plugin does).
+    """
+    used: set[str] = set()
+    next_number: dict[str, int] = {}
+    tokens = state.tokens
+    for index, token in enumerate(tokens):
+        if token.type != "heading_open" or index + 1 >= len(tokens):
+            continue
+        children = tokens[index + 1].children or ()
+        text = "".join(child.content for child in children if child.type in ("text", "code_inline", "image"))
+        base = HEADING_ID_PREFIX + (slugify_heading(text) or "heading")
+        candidate = base
+        if candidate in used:
+            number = next_number.get(base, 1)
+            while f"{base}-{number}" in used:
+                number += 1
+            candidate = f"{base}-{number}"
+            next_number[base] = number + 1
+        used.add(candidate)
+        token.attrSet("id", candidate)
+
+
 def _make_markdown() -> MarkdownIt:
     # Raw HTML in the source is escaped (html=False); the sanitizer is the second wall. With html=False the two
     # HTML rules only return False, once per line and per "<": switched off, they cost nothing.
     markdown = MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
     markdown.disable(["html_block", "html_inline"])
     markdown.core.ruler.push("alignment_as_class", _alignment_as_class)
+    markdown.core.ruler.push("heading_ids", _heading_ids)
     return markdown
 
 
@@ -247,7 +294,7 @@ MARKS = {
     "characters": 0.02,  # every character outside fenced code
     "list items": 9.1,
     "numbered list items": 4.4,
-    "headings": 2.1,
+    "headings": 6.3,  # 2.1 before headings had ids: html5lib tokenizes, filters and writes out each id
     "autolinks": 8.4,
     "table cells": 5.3,
     "tables": 3.7,
@@ -298,6 +345,9 @@ _AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]*@[^\
 # 100,000 cells. A table ends at a blank line at the latest.
 _DELIMITER_ROW = re.compile(r"\n([ \t>]*+[|: \t]*+-[|: \t-]*+)(?=\n)")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
+# A line of only "=" or only "-" under a paragraph's line makes it a heading (a "setext" heading). Counted as one
+# wherever it stands: elsewhere it is a thematic break or an empty list item, both dearer than a heading's mark.
+_SETEXT_UNDERLINE = re.compile(r"\n {0,3}(?:=++|-++)[ \t]*+(?=\n)")
 # Every use of a reference link ("[text][label]", "[label]") repeats its definition's destination and title, so a long
 # definition used many times multiplies. A definition ends at a blank line at the latest, or at the end of its line
 # when a block holds only one-line definitions (a destination and a closed title on each line).
@@ -397,6 +447,8 @@ def count_markup(source: str) -> tuple[dict[str, int], bool]:
     counts["numbered list items"] = markers.count(".") + markers.count(")")
     if "<" in prose:
         counts["autolinks"] = len(_AUTOLINK.findall(prose))
+    if "=" in lines or "-" in lines:
+        counts["headings"] += len(_SETEXT_UNDERLINE.findall(lines))
     if "|" in prose:
         counts["table cells"], counts["tables"] = _table_cells(lines)
     if "]:" in prose:
@@ -487,6 +539,38 @@ def rendered_fragment(html: str) -> Markup:
     return Markup(html)
 
 
+@dataclass(frozen=True)
+class Heading:
+    """One heading of rendered text, for a table of contents."""
+
+    level: int
+    id: str
+    text: str
+
+
+_HEADING_OPEN = re.compile(r'<h([1-6]) id="(section-[\w-]{1,90})">')
+_TAG = re.compile(r"<[^<>]*>")
+
+
+def table_of_contents(html: str) -> list[Heading]:
+    """The headings render_markdown gave ids, in order, read from its stored HTML.
+
+    One pass: each search starts where the last heading closed and tries at most about a hundred characters at each
+    "<", and "<[^<>]*>" stops at the next "<", so the time stays linear in the HTML whatever it holds (a megabyte of
+    unclosed "<h2>"s included). Text saved before headings had ids has none, and so no entries.
+    """
+    headings = []
+    position = 0
+    while (opening := _HEADING_OPEN.search(html, position)) is not None:
+        closing = html.find(f"</h{opening.group(1)}>", opening.end())
+        if closing < 0:
+            break
+        text = html_entities.unescape(_TAG.sub("", html[opening.end() : closing]))
+        headings.append(Heading(int(opening.group(1)), opening.group(2), " ".join(text.split())))
+        position = closing
+    return headings
+
+
 class _TextExtractor(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -496,20 +580,12 @@ class _TextExtractor(HTMLParser):
         self.parts.append(data)
 
 
-# Lists show the same head revisions again and again, and parsing them is their cost: remember the excerpts
-# of texts up to this size (so the memory stays under 1,024 of them, about 16 MiB).
-EXCERPT_REMEMBERED_MAX_CHARS = 16 * 1024
+# How long an excerpt may be (lists show one for each page), before its closing "…".
+EXCERPT_MAX_CHARS = 220
 
 
-def excerpt(html: str, length: int = 220) -> str:
-    """The first words of rendered HTML as plain text, cut at a word boundary."""
-    if len(html) <= EXCERPT_REMEMBERED_MAX_CHARS:
-        return _remembered_excerpt(html, length)
-    return _excerpt(html, length)
-
-
-@lru_cache(maxsize=1024)
-def _remembered_excerpt(html: str, length: int) -> str:
+def excerpt(html: str, length: int = EXCERPT_MAX_CHARS) -> str:
+    """The first words of rendered HTML as plain text, cut at a word boundary (worked out once, at save)."""
     return _excerpt(html, length)
 
 

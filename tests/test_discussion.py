@@ -402,3 +402,23 @@ def test_kept_fragments_are_rendered_where_no_token_or_viewer_can_be_reached(app
             with pytest.raises(UndefinedError):
                 environment.from_string("{{ " + name + " }}").render()
         assert environment.from_string("{{ url_for('pages.home') }}").render() == "/"
+
+
+def test_after_a_new_comment_only_that_comment_is_rendered_again(app, client, member, page):
+    """Each comment's element is kept under its current revision: a new comment changes the page's version, and
+    the thread is put together again from the others' kept elements plus the new one's."""
+    for number in range(3):
+        posted_id(comment(client, page, f"Comment {number}."))
+    reader = app.test_client()
+    assert "Comment 2." in reader.get(f"/wiki/{page}").get_data(as_text=True)
+    cache = app.extensions["render_caches"]["comments"]
+    rendered, keep = [], cache.put
+    cache.put = lambda key, value: (rendered.append(key), keep(key, value))
+    newest = posted_id(comment(client, page, "Comment 3."))
+    assert "Comment 3." in reader.get(f"/wiki/{page}").get_data(as_text=True)
+    assert [key[0] for key in rendered] == [newest]
+    edited = client.get(f"/comments/{newest}/edit").get_data(as_text=True)
+    form = {"csrf_token": csrf_from(edited), "body": "Three.", "base_revision": "1"}
+    assert client.post(f"/comments/{newest}/edit", data=form).status_code == 303
+    assert "Three." in reader.get(f"/wiki/{page}").get_data(as_text=True)  # a new revision: a new key
+    assert [key[0] for key in rendered] == [newest, newest]

@@ -10,6 +10,8 @@ page changes whenever anything its views draw does. Nothing is bumped or expired
   code's build id) and Last-Modified, so browsers and reverse proxies revalidate with a 304.
 - "threads": the parts of a discussion (wiki/discussion/thread.py), keyed by the newest change id of its page.
   Its comments are rendered where no token or viewer is reachable; each viewer's controls are drawn per request.
+- "comments": each comment's element in a thread, keyed by its current revision id and the states moderation can
+  change (deleted, hidden) with whether the viewer may see hidden text: a new comment renders only itself.
 - "diffs": the diff of two revisions, keyed by their ids: revisions never change.
 
 Relative times ("5 minutes ago") are written by the browser from <time datetime> (static/js/times.js), so a

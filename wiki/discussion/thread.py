@@ -97,7 +97,7 @@ def _parts(steps: list, show_hidden: bool) -> tuple:
     for step in steps:
         comment = step.node.comment
         if step.kind == "open":
-            parts.append(str(module.opening(step.node, step.depth, show_hidden)))
+            parts.append(_comment_part(module, step.node, step.depth, show_hidden))
             if not comment.is_deleted:
                 parts.append(Controls(comment.id, comment.author_id, comment.author.username))
             parts.append(str(module.replies()))
@@ -107,6 +107,15 @@ def _parts(steps: list, show_hidden: bool) -> tuple:
             parts.append(str(module.closing()))
     parts.append(str(module.end(not steps)))
     return tuple(parts)
+
+
+def _comment_part(module, node: CommentNode, depth: int, show_hidden: bool) -> str:
+    """One comment's element, kept under what it is drawn from: the comment's current revision (immutable), the
+    states moderation can change, the viewer's right to see hidden text, and its indentation. After a new comment,
+    a thread is put together again from the others' kept elements."""
+    comment = node.comment
+    key = (comment.id, node.revision.id, comment.is_deleted, comment.is_hidden, show_hidden, min(depth, 6))
+    return kept("comments", key, lambda: str(module.opening(node, depth, show_hidden)))
 
 
 def _kept_parts(owner: Owner, sort: Sort, show_hidden: bool) -> tuple[tuple, int]:

@@ -23,9 +23,8 @@ from wiki.definitions.models import (
 )
 from wiki.diffing import side_by_side
 from wiki.extensions import db
-from wiki.history.display import EditorAgain, flash_outcome, save_edit
 from wiki.history.models import Document
-from wiki.history.owners import OwnerKind, register_history_routes
+from wiki.history.owners import Editor, OwnerKind, register_edit_route, register_history_routes
 from wiki.history.service import save_revision
 from wiki.inputs import number_arg
 from wiki.pages.display import render_page
@@ -65,6 +64,18 @@ DEFINITIONS = OwnerKind(
     require_revertible=_require_revisable,
 )
 register_history_routes(bp, DEFINITIONS)
+register_edit_route(
+    bp,
+    DEFINITIONS,
+    Editor(
+        form=DefinitionEditForm,
+        template="definitions/edit.html",
+        require_editable=_require_revisable,
+        summary=lambda form: form.summary.data or "",
+        saved_url=DEFINITIONS.show_url,
+        limit=limit_edits,
+    ),
+)
 add_section(bp, "page", definitions_section)
 
 
@@ -94,29 +105,6 @@ def propose(slug: str):
 def show(definition_id: int):
     """One definition with its discussion."""
     return render_definition(get_definition_or_404(definition_id))
-
-
-@bp.route("/definitions/<int:definition_id>/edit", methods=["GET", "POST"])
-@member_action
-@limit_edits
-def edit(definition_id: int):
-    """The proposer (or a moderator) revises a definition; stale saves merge or answer 409."""
-    definition = get_definition_or_404(definition_id)
-    _require_revisable(definition)
-    form = DefinitionEditForm()
-    head = definition.document.head
-    if request.method == "GET":
-        form.body.data, form.base_revision.data = head.body, str(head.number)
-        return render_template("definitions/edit.html", definition=definition, form=form)
-    if not form.validate():
-        return render_template("definitions/edit.html", definition=definition, form=form), 422
-    result = save_edit(definition, form, current_user, form.summary.data or "", show_hidden=may_moderate())
-    if isinstance(result, EditorAgain):
-        db.session.rollback()
-        return render_template("definitions/edit.html", definition=definition, form=form, **result.extra), result.status
-    db.session.commit()
-    flash_outcome(result)
-    return redirect(url_for("definitions.show", definition_id=definition.id), code=303)
 
 
 @bp.post("/definitions/<int:definition_id>/withdraw")

@@ -26,8 +26,7 @@ from wiki.discussion.models import (
 from wiki.discussion.service import delete_comment, post_comment
 from wiki.discussion.thread import owner_url, sort_arg, thread_context
 from wiki.extensions import db
-from wiki.history.display import EditorAgain, save_edit
-from wiki.history.owners import OwnerKind, register_history_routes
+from wiki.history.owners import Editor, OwnerKind, register_edit_route, register_history_routes
 from wiki.pages.display import render_page
 from wiki.pages.models import Page, get_page_or_404
 from wiki.sections import add_section
@@ -188,6 +187,27 @@ COMMENTS = OwnerKind(
 register_history_routes(bp, COMMENTS)
 
 
+def _require_editable(comment: Comment) -> None:
+    require_author_or_moderator(comment.author_id, MODIFY_REFUSAL)
+    if comment.is_deleted:
+        abort(400, description="This comment was deleted and cannot be edited.")
+
+
+register_edit_route(
+    bp,
+    COMMENTS,
+    Editor(
+        form=CommentEditForm,
+        template="discussion/edit.html",
+        require_editable=_require_editable,
+        summary=lambda form: "Edited",
+        saved_url=lambda comment: f"{owner_url(comment.owner)}#comment-{comment.id}",
+        limit=limit_comments,
+        invalid_status=400,
+    ),
+)
+
+
 @bp.get("/comments/<int:comment_id>")
 @cached_for_readers(comment_version, query_args=("sort",))
 def show(comment_id: int):
@@ -211,32 +231,6 @@ def show(comment_id: int):
         comment_form=CommentForm(formdata=None) if current_user.is_authenticated else None,
         **thread_context(owner, roots=[node], total=len(nodes)),
     )
-
-
-@bp.route("/comments/<int:comment_id>/edit", methods=["GET", "POST"])
-@member_action
-@limit_comments
-def edit(comment_id: int):
-    """The author (or a moderator) edits a comment; every version is kept."""
-    comment = get_comment_or_404(comment_id)
-    require_author_or_moderator(comment.author_id, MODIFY_REFUSAL)
-    if comment.is_deleted:
-        abort(400, description="This comment was deleted and cannot be edited.")
-    form = CommentEditForm()
-    head = comment.document.head
-    if request.method == "GET":
-        form.body.data, form.base_revision.data = head.body, str(head.number)
-        return render_template("discussion/edit.html", comment=comment, form=form)
-    if not form.validate():
-        return render_template("discussion/edit.html", comment=comment, form=form), 400
-    result = save_edit(comment, form, current_user, "Edited", show_hidden=may_moderate(), invalid_status=400)
-    if isinstance(result, EditorAgain):
-        db.session.rollback()
-        return render_template("discussion/edit.html", comment=comment, form=form, **result.extra), result.status
-    db.session.commit()
-    if result.outcome == "unchanged":
-        flash("You changed nothing, so no new version was saved.", "info")
-    return redirect(f"{owner_url(comment.owner)}#comment-{comment.id}", code=303)
 
 
 @bp.route("/comments/<int:comment_id>/delete", methods=["GET", "POST"])

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from flask import Blueprint, flash, redirect, request
+from flask import Blueprint, flash, redirect, render_template, request
 from flask_login import current_user
 
 from wiki.auth.permissions import member_action
@@ -18,12 +18,16 @@ from wiki.caching import cached_for_readers
 from wiki.changes import Version
 from wiki.extensions import db
 from wiki.history.display import (
+    EditorAgain,
+    flash_outcome,
     render_diff,
     render_history,
     render_revert_confirmation,
     render_revision,
+    save_edit,
     visible_revision,
 )
+from wiki.history.forms import DocumentForm
 from wiki.history.service import get_revision_or_404, revert_to
 from wiki.inputs import number_arg, page_number_arg
 from wiki.throttling import limit_edits
@@ -62,6 +66,51 @@ class OwnerKind:
             "can_revert": self.require_revertible is not None and self.may_revert(owner),
             "show_hidden": self.may_see_hidden(),
         }
+
+
+@dataclass(frozen=True)
+class Editor:
+    """How one kind is edited in place (a page's editor, which also creates pages, is its own)."""
+
+    form: type[DocumentForm]
+    template: str  # drawn with the owner's names (kind.names) and `form`
+    require_editable: Callable[[Any], None]  # refuses (403/400) who may not edit it, or a state that may not be
+    summary: Callable[[DocumentForm], str]
+    saved_url: Callable[[Any], str]  # where a save lands
+    limit: Callable  # the rate limit its saves count against
+    invalid_status: int = 422
+
+
+def register_edit_route(bp: Blueprint, kind: OwnerKind, editor: Editor) -> None:
+    """GET the editor with the current text; POST saves, merging a stale base or answering 409 with both texts."""
+
+    def edit(**view_args):
+        owner = kind.load(**view_args)
+        editor.require_editable(owner)
+        form = editor.form()
+
+        def show(status: int = 200, **extra):
+            return render_template(editor.template, form=form, **kind.names(owner), **extra), status
+
+        if request.method == "GET":
+            head = owner.document.head
+            form.body.data, form.base_revision.data = head.body, str(head.number)
+            return show()
+        if not form.validate():
+            return show(editor.invalid_status)
+        result = save_edit(
+            owner, form, current_user, editor.summary(form), show_hidden=kind.may_see_hidden(),
+            invalid_status=editor.invalid_status,
+        )  # fmt: skip
+        if isinstance(result, EditorAgain):
+            db.session.rollback()
+            return show(result.status, **result.extra)
+        db.session.commit()
+        flash_outcome(result)
+        return redirect(editor.saved_url(owner), code=303)
+
+    view = member_action(editor.limit(_named(edit, bp.name)))
+    bp.add_url_rule(kind.rule + "/edit", "edit", view, methods=["GET", "POST"])
 
 
 def register_history_routes(bp: Blueprint, kind: OwnerKind) -> None:

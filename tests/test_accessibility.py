@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import select
 
 from tests import test_browser
-from tests.test_browser import ARTIFACTS, log_in
+from tests.test_browser import keep_screenshot_if_failed, log_in
 from wiki.auth.models import Role
 from wiki.definitions.models import Definition
 from wiki.discussion.models import Comment
@@ -160,11 +160,7 @@ def phone(browser, live_server, request):
     context.set_default_timeout(10_000)
     tab = context.new_page()
     yield tab
-    report = getattr(request.node, "report_call", None)
-    if report is not None and report.failed:
-        ARTIFACTS.mkdir(exist_ok=True)
-        name = re.sub(r"[^\w.-]+", "_", request.node.nodeid)
-        tab.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+    keep_screenshot_if_failed(tab, request)
     context.close()
 
 

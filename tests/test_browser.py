@@ -16,6 +16,15 @@ sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright is not 
 pytestmark = pytest.mark.slow
 
 
+def keep_screenshot_if_failed(tab, request) -> None:
+    """A failed browser test leaves a screenshot of where it stopped in test-artifacts/ (CI keeps them)."""
+    report = getattr(request.node, "report_call", None)
+    if report is not None and report.failed:
+        ARTIFACTS.mkdir(exist_ok=True)
+        name = re.sub(r"[^\w.-]+", "_", request.node.nodeid)
+        tab.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
 @pytest.fixture(scope="module")
 def browser():
     if not Path(CHROMIUM).exists() or shutil.which("chromium") is None:
@@ -39,11 +48,7 @@ def page(browser, live_server, request):
     tab.dialogs = []
     tab.on("dialog", lambda dialog: (tab.dialogs.append(dialog.message), dialog.dismiss()))
     yield tab
-    failed = getattr(request.node, "report_call", None)
-    if failed is not None and failed.failed:
-        ARTIFACTS.mkdir(exist_ok=True)
-        name = re.sub(r"[^\w.-]+", "_", request.node.nodeid)
-        tab.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+    keep_screenshot_if_failed(tab, request)
     context.close()
 
 

@@ -11,7 +11,7 @@ from wiki.discussion.models import CommentNode, build_tree, get_comment_or_404, 
 from wiki.history.models import Revision
 from wiki.history.service import HistoryEntry, get_revision_or_404, history_page
 from wiki.inputs import page_number_arg
-from wiki.pages.models import Page, get_page_or_404, recently_changed
+from wiki.pages.models import Page, by_recent_change, get_page_or_404, recently_changed
 from wiki.paging import paginate
 from wiki.templating import iso_time
 
@@ -60,7 +60,7 @@ def revision_json(entry: HistoryEntry) -> dict:
 @bp.get("/pages")
 def pages():
     """Pages, most recently changed first, 50 a page."""
-    listing = paginate(recently_changed(), page_number_arg(), rows=True, noun="list of pages")
+    listing = paginate(by_recent_change(), page_number_arg(), noun="list of pages")
     return {
         "pages": [
             {
@@ -70,7 +70,7 @@ def pages():
                 "revision": row.number,
                 "updated_at": iso_time(row.created_at),
             }
-            for row in listing.items
+            for row in recently_changed(listing.items)
         ],
         "next": _next_url("api.pages", listing.page, listing.has_next),
     }

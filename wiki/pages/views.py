@@ -19,6 +19,7 @@ from wiki.pages.forms import PageForm
 from wiki.pages.models import (
     Page,
     PageKind,
+    by_recent_change,
     find_page,
     get_page_or_404,
     is_canonical_slug,
@@ -58,10 +59,10 @@ register_history_routes(bp, PAGES)
 @cached_for_readers(home_version, query_args=("page",))
 def home():
     """Every term and article, most recently changed first, with an excerpt."""
-    listing = paginate(recently_changed(), page_number_arg(), rows=True, noun="list of pages")
+    listing = paginate(by_recent_change(), page_number_arg(), noun="list of pages")
     return render_template(
         "pages/home.html",
-        rows=listing.items,
+        rows=recently_changed(listing.items),
         page_number=listing.page,
         has_next=listing.has_next,
         total=listing.total,

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import ForeignKey, Index, Integer, String, func, select
+from sqlalchemy import ForeignKey, Index, Integer, Select, String, func, select
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from wiki.extensions import UTCDateTime, db, utcnow
@@ -206,9 +206,12 @@ class Version:
     changed_at: datetime
 
 
-def newest_change(*conditions) -> Version | None:
-    """The newest change matching `conditions` (ids follow commit order: see _take_turn)."""
-    row = db.session.execute(
-        select(Change.id, Change.created_at).where(*conditions).order_by(Change.id.desc()).limit(1)
-    ).first()
+def newest_change_query(*conditions) -> Select:
+    """The newest change matching `conditions` (ids follow commit order: see _take_turn). Versions are read on
+    every request, so callers build this once, with bind parameters, and run it with `newest_change`."""
+    return select(Change.id, Change.created_at).where(*conditions).order_by(Change.id.desc()).limit(1)
+
+
+def newest_change(query: Select, **parameters) -> Version | None:
+    row = db.session.connection().execute(query, parameters).first()
     return None if row is None else Version(row.id, row.created_at)

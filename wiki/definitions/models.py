@@ -4,11 +4,11 @@ import enum
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, UniqueConstraint, func, select
+from sqlalchemy import ForeignKey, UniqueConstraint, bindparam, func, select
 from sqlalchemy.orm import Mapped, joinedload, mapped_column, relationship
 
 from wiki.auth.models import User, sees_hidden
-from wiki.changes import Change, ChangeKind, Subject, Version, newest_change, record_change
+from wiki.changes import Change, ChangeKind, Subject, Version, newest_change, newest_change_query, record_change
 from wiki.extensions import UTCDateTime, db, string_enum, utcnow
 from wiki.history.models import Document, Revision
 from wiki.pages.models import Page
@@ -143,10 +143,14 @@ def definitions_of(page: Page) -> list[RankedDefinition]:
     return rank(db.session.execute(_with_counts().where(Definition.page_id == page.id)).all())
 
 
+_OF_DEFINITIONS_PAGE = newest_change_query(
+    Change.page_id == select(Definition.page_id).where(Definition.id == bindparam("definition_id")).scalar_subquery()
+)
+
+
 def definition_version(definition_id: int, **_view_args) -> Version | None:
     """A definition's views show parts of its term page (title, lock, closed discussion): the page's version."""
-    page_id = select(Definition.page_id).where(Definition.id == definition_id).scalar_subquery()
-    return newest_change(Change.page_id == page_id)
+    return newest_change(_OF_DEFINITIONS_PAGE, definition_id=definition_id)
 
 
 def get_definition_or_404(definition_id: int) -> Definition:

@@ -4,11 +4,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal
 
-from sqlalchemy import CheckConstraint, ForeignKey, and_, func, select
+from sqlalchemy import CheckConstraint, ForeignKey, and_, bindparam, func, select
 from sqlalchemy.orm import Mapped, contains_eager, joinedload, mapped_column, relationship
 
 from wiki.auth.models import User, sees_hidden
-from wiki.changes import Change, ChangeKind, Subject, Version, newest_change
+from wiki.changes import Change, ChangeKind, Subject, Version, newest_change, newest_change_query
 from wiki.definitions.models import Definition, StanceKind
 from wiki.extensions import UTCDateTime, db, string_enum, utcnow
 from wiki.history.models import Document, Revision
@@ -75,15 +75,20 @@ class Comment(db.Model):
         self.deleted_by = by
 
 
+_OF_COMMENTS_PAGE = newest_change_query(
+    Change.page_id
+    == select(func.coalesce(Comment.page_id, Definition.page_id))
+    .outerjoin(Definition, Definition.id == Comment.definition_id)
+    .where(Comment.id == bindparam("comment_id"))
+    .scalar_subquery()
+)
+# The newest change of a page, by its id: a thread's version.
+OF_PAGE_ID = newest_change_query(Change.page_id == bindparam("page_id"))
+
+
 def comment_version(comment_id: int, **_view_args) -> Version | None:
     """A comment's views show its discussion: the newest change of the page the comment is on."""
-    page_id = (
-        select(func.coalesce(Comment.page_id, Definition.page_id))
-        .outerjoin(Definition, Definition.id == Comment.definition_id)
-        .where(Comment.id == comment_id)
-        .scalar_subquery()
-    )
-    return newest_change(Change.page_id == page_id)
+    return newest_change(_OF_COMMENTS_PAGE, comment_id=comment_id)
 
 
 def is_closed(owner: Owner) -> bool:

@@ -12,14 +12,15 @@ from dataclasses import dataclass
 
 from flask import current_app, request, url_for
 from flask_login import current_user
+from flask_wtf.csrf import generate_csrf
 from jinja2 import Environment, StrictUndefined
 from jinja2.defaults import DEFAULT_NAMESPACE
 from markupsafe import Markup
 
 from wiki.auth.permissions import may_moderate
 from wiki.caching import kept
-from wiki.changes import Change, newest_change
-from wiki.discussion.models import CommentNode, Owner, Sort, build_tree, is_closed, load_thread, walk
+from wiki.changes import newest_change
+from wiki.discussion.models import OF_PAGE_ID, CommentNode, Owner, Sort, build_tree, is_closed, load_thread, walk
 from wiki.pages.models import Page
 from wiki.rendering import rendered_fragment
 
@@ -127,7 +128,7 @@ def _kept_parts(owner: Owner, sort: Sort, show_hidden: bool) -> tuple[tuple, int
         return _parts(walk(build_tree(nodes, sort), COLLAPSE_DEPTH), show_hidden), len(nodes)
 
     page_id = owner.id if isinstance(owner, Page) else owner.page_id
-    version = newest_change(Change.page_id == page_id)
+    version = newest_change(OF_PAGE_ID, page_id=page_id)
     if version is None:
         return make()
     return kept("threads", (type(owner).__name__, owner.id, version.change_id, sort, show_hidden), make)
@@ -137,8 +138,19 @@ def _assemble(parts: tuple, context: dict, kind: str) -> Markup:
     """The kept parts with this viewer's controls drawn in (readers have none)."""
     if kind == "reader":
         return rendered_fragment("".join(part for part in parts if isinstance(part, str)))
-    template = current_app.jinja_env.get_template("discussion/_controls.html")
-    render_controls = template.make_module({"current_user": current_user}).controls
-    post_to, closed = context["post_url"], context["discussion_closed"]
-    drawn = (part if isinstance(part, str) else str(render_controls(part, post_to, closed, kind)) for part in parts)
-    return rendered_fragment("".join(drawn))
+    controls = current_app.jinja_env.get_template("discussion/_controls.html").module.controls
+    viewer = Viewer(kind, current_user.id, generate_csrf(), context["post_url"], context["discussion_closed"],
+                    request.path)  # fmt: skip
+    return rendered_fragment("".join(part if isinstance(part, str) else str(controls(part, viewer)) for part in parts))
+
+
+@dataclass(frozen=True)
+class Viewer:
+    """What every comment's controls share within one request."""
+
+    kind: str
+    id: int
+    token: str
+    post_url: str
+    closed: bool
+    path: str

@@ -576,6 +576,7 @@ COUNTED = {
         '[a]: /x\n"&&&&&"\n[b]: /y "t"\n\n[a]',
         {"reference link uses": 3, "escaped characters repeated by reference links": 3 * 9},
     ),
+    "images": ("![a](b) ![c", {"images": 2, '"[" characters': 2, "other punctuation": 2}),
     # "]: /" and the nine characters of %E6%BC%A2, for the use and the definition's own "]"
     "percent-encoded destinations": ("[a]: /\u6f22\n\n[a]", {"characters repeated by reference links": 2 * 13}),
 }

@@ -287,6 +287,7 @@ MARKS = {
     '"~" characters': 1.5,
     '"[" characters': 3.8,
     '"]" characters': 4.6,
+    "images": 1.8,  # "![", on top of its "!" and "[": markdown-it looks for an image's end at each one
     "backticks": 2.8,
     "backslashes": 0.5,
     '"|" characters': 0.5,
@@ -434,6 +435,7 @@ def count_markup(source: str) -> tuple[dict[str, int], bool]:
         counts[item] += punctuation.count(ord(character))
     data = b"\n" + data + b"\n"
     counts["hard line breaks"] = data.count(b"  \n")
+    counts["images"] = data.count(b"![")
     if b"#" in data:
         counts["headings"] = data.count(b"# ") + data.count(b"#\t") + data.count(b"#\n")
     counts["characters"] = len(prose)

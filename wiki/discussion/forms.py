@@ -1,19 +1,13 @@
 """Comment forms: post or reply, and edit."""
 
-from flask_wtf import FlaskForm
-from wtforms import HiddenField, TextAreaField
+from wtforms import HiddenField
 from wtforms.validators import Length, Optional
 
-from wiki.history.forms import DocumentForm, check_markdown
+from wiki.history.forms import DocumentForm
 from wiki.inputs import WholeNumber
 
 COMMENT_MAX_CHARS = 10_000
 BLANK_COMMENT = "Write something: a comment cannot be blank."
-
-
-def validate_comment_body(form: FlaskForm, field: TextAreaField) -> None:
-    """For any field whose text is posted as a comment."""
-    check_markdown(field.data or "", blank=BLANK_COMMENT, noun="comment", max_chars=COMMENT_MAX_CHARS)
 
 
 class CommentText(DocumentForm):

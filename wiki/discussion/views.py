@@ -102,7 +102,7 @@ def _get_shows_the_discussion(load_owner):
 @limit_comments
 def post_on_page(slug: str):
     """Comment on a page, or reply to one of its comments (parent_id)."""
-    return _post(get_page_or_404(slug))
+    return _post(get_page_or_404(slug, with_text=False))
 
 
 @bp.route("/definitions/<int:definition_id>/comments", methods=["GET", "POST"])

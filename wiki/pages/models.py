@@ -69,21 +69,22 @@ class Page(db.Model):
         self.excerpt = excerpt(revision.html)
 
 
-def _page_at(slug: str):
-    """The page at a slug, with its document and newest revision loaded in the same query."""
-    return (
-        select(Page)
-        .where(Page.slug == slug)
-        .options(joinedload(Page.document).joinedload(Document.head).joinedload(Revision.author))
-    )
+def _page_at(slug: str, with_text: bool = True):
+    """The page at a slug, with (`with_text`) its document and newest revision loaded in the same query."""
+    query = select(Page).where(Page.slug == slug)
+    if with_text:
+        query = query.options(joinedload(Page.document).joinedload(Document.head).joinedload(Revision.author))
+    return query
 
 
 def find_page(slug: str) -> Page | None:
     return db.session.scalar(_page_at(slug))
 
 
-def get_page_or_404(slug: str) -> Page:
-    return db.one_or_404(_page_at(slug), description=f"There is no page called “{slug}”.")
+def get_page_or_404(slug: str, *, with_text: bool = True) -> Page:
+    """The page at `slug`; without its text for views that only add to it (a comment), which then keep the
+    session's unit of work small."""
+    return db.one_or_404(_page_at(slug, with_text), description=f"There is no page called “{slug}”.")
 
 
 def by_recent_change() -> Select:

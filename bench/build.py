@@ -37,6 +37,9 @@ DISCUSSION_1000 = "discussion-1000"
 BENCH_USER = "bench-user"
 BENCH_PASSWORD = "bench-password-not-a-secret"  # a throwaway account in a throwaway database
 
+# The search benchmark's rare word: on one page only (its common word, "architect", is on nearly every one).
+RARE_WORD = "zymurgy"
+RARE_WORD_PAGE = 500
 MAX_DEPTH = 10  # discussions nest up to 10 levels (depths 0..9)
 BODY_BYTES = 5 * 1024
 AUTHORS = 300
@@ -310,6 +313,8 @@ class Builder:
             kind = PageKind.TERM if number % 5 == 0 else PageKind.ARTICLE
             title = f"{content.WORDS[number % len(content.WORDS)].capitalize()} role {number}"
             base = texts[number % len(texts)].replace("# Role", f"# {title} / Role", 1)
+            if number == RARE_WORD_PAGE:
+                base += f"\nOne page of the wiki mentions {RARE_WORD}, and only one.\n"
             bodies = self.history(base, 1 + number % 5)
             days = self.rng.uniform(30, 700)
             page_id = self.page(f"role-{number:04d}", title, kind, bodies, days)
@@ -432,6 +437,11 @@ def build(shape_name: str, url: str) -> dict:
                     connection.execute(
                         text(f"SELECT setval(pg_get_serial_sequence('{name}', 'id'), (SELECT MAX(id) FROM {name}))")
                     )
+        # The search index, as the record of changes would have written it entry by entry.
+        from wiki.search.index import rebuild_index
+
+        rebuild_index()
+        db.session.commit()
         summary = verify(db)
         db.session.remove()
         if db.engine.dialect.name == "postgresql":

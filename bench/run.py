@@ -34,7 +34,15 @@ from urllib.parse import urlencode
 import requests
 
 from bench import build
-from bench.build import BENCH_PASSWORD, BENCH_USER, DISCUSSION_200, DISCUSSION_1000, HISTORY_PAGE, SHORT_HISTORY_PAGE
+from bench.build import (
+    BENCH_PASSWORD,
+    BENCH_USER,
+    DISCUSSION_200,
+    DISCUSSION_1000,
+    HISTORY_PAGE,
+    RARE_WORD,
+    SHORT_HISTORY_PAGE,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 WRK_SCRIPT = Path(__file__).resolve().parent / "wrk" / "report.lua"
@@ -42,6 +50,9 @@ WORKERS = 2
 CONNECTIONS = 16
 THREADS = 2
 P99_LIMIT_MS = 100.0
+SEARCH_P99_LIMIT_MS = 50.0  # issue 10: search over the large wiki, for a common word and a rare one
+# An Otter Wiki search on this machine, measured earlier as a share of the same hello ceiling: the figure to beat.
+OTTER_WIKI_SEARCH_RATIO = 0.018
 GROWTH_LIMIT = 0.20  # a page view may lose at most 20% of its rate to history or wiki size
 USER_AGENT = "wiki-bench"
 
@@ -59,8 +70,9 @@ class Result:
     bytes_per_response: int
     errors: int
     target: float | None = None  # minimum ratio to hello, if the issue sets one
-    p99_target: bool = True  # p99 under 100 ms required
+    p99_target: bool = True  # p99 under p99_limit_ms required
     ratio: float | None = None
+    p99_limit_ms: float = P99_LIMIT_MS
 
     @property
     def passed(self) -> bool:
@@ -68,7 +80,7 @@ class Result:
         if self.target is not None:
             ok = ok and self.ratio is not None and self.ratio >= self.target
         if self.p99_target:
-            ok = ok and self.p99_ms < P99_LIMIT_MS
+            ok = ok and self.p99_ms < self.p99_limit_ms
         return ok
 
 
@@ -296,6 +308,12 @@ def probe_post(base: str, cookie: str, token: str) -> None:
         raise RuntimeError(f"the comment post was not accepted: redirected to {response.headers.get('Location')}")
 
 
+SEARCHES = [
+    ("search_common", "/search?q=architect", "search-result"),
+    ("search_rare", f"/search?q={RARE_WORD}", "/wiki/role-0500"),
+]
+
+
 def check_reads(base: str, cases: list[tuple[str, str, str]]) -> None:
     for _name, path, contains in cases:
         expect(requests.get(base + path, headers={"User-Agent": USER_AGENT}), 200, contains)
@@ -355,6 +373,10 @@ def run(args) -> dict:
         "api_comments_200": "JSON API: 200-comment tree (extra)",
         "discussion_200_member": "200-comment discussion, logged in (extra)",
         "post": "comment post (logged in)",
+        "search_common": "search, a common word",
+        "search_rare": "search, a rare word",
+        "search_common_member": "search, a common word, logged in (extra)",
+        "search_rare_member": "search, a rare word, logged in (extra)",
         "page_small_wiki": "page view, wiki of 500 comments (logged in, paired)",
     }
 
@@ -364,6 +386,9 @@ def run(args) -> dict:
         check_reads(base, [(name, path, contains) for name, path, contains, *_ in reads] + extras + [page_10_check])
         for name, path, _contains, target in reads:
             results[name] = measure(labels[name], base, path, args, target=target)
+        check_reads(base, [(name, path, contains) for name, path, contains in SEARCHES])
+        for name, path, _contains in SEARCHES:
+            results[name] = measure(labels[name], base, path, args, p99_limit_ms=SEARCH_P99_LIMIT_MS)
 
         cookie, token = log_in(base)
         member = {"WRK_COOKIE": cookie}
@@ -376,6 +401,9 @@ def run(args) -> dict:
         ]
         for name, path in member_reads if args.extras else []:
             results[name] = measure(labels[name], base, path, args, member, p99_target=False)
+        # A member's search is run afresh each time: what a search costs without the kept results.
+        for name, path, _contains in SEARCHES if args.extras else []:
+            results[f"{name}_member"] = measure(labels[f"{name}_member"], base, path, args, member, p99_target=False)
 
         # Growth is measured as a member, so that each request renders the page afresh.
         log("cost against history: the same page with 1,000 and with 10 revisions, in turn, logged in")
@@ -487,6 +515,8 @@ ORDER = [
     "api_page",
     "api_pages",
     "post",
+    "search_common",
+    "search_rare",
     "page_1000_paired",
     "page_10_revisions",
     "page_big_paired",
@@ -495,6 +525,8 @@ ORDER = [
     "history_member",
     "diff_member",
     "discussion_200_member",
+    "search_common_member",
+    "search_rare_member",
     "discussion_1000",
     "home",
     "api_comments_200",
@@ -522,7 +554,7 @@ def table(report: dict) -> str:
         if r["target"] is not None:
             target.append(f"≥ {r['target']:.0%}")
         if r["p99_target"]:
-            target.append(f"p99 < {P99_LIMIT_MS:.0f} ms")
+            target.append(f"p99 < {r.get('p99_limit_ms', P99_LIMIT_MS):.0f} ms")
         verdict = ("PASS" if r["passed"] else "FAIL") if target else ""
         if r["errors"]:
             verdict = f"{verdict} ({r['errors']} errors)".strip()
@@ -557,6 +589,15 @@ def markdown(report: dict) -> str:
             f"- Hello ceiling: {report['hello_rps']:,.0f} req/s (mean of the runs before and after)",
             "",
             table(report),
+            "",
+            f"Search beside Otter Wiki's: its search served {OTTER_WIKI_SEARCH_RATIO:.1%} of the hello ceiling on "
+            "this machine (measured earlier); here "
+            + ", ".join(
+                f"{report['results'][name]['name']} {report['results'][name]['ratio']:.1%}"
+                for name in ("search_common", "search_rare", "search_common_member", "search_rare_member")
+                if name in report["results"]
+            )
+            + ".",
         ]
     )
 

@@ -7,6 +7,7 @@ from alembic import context
 from flask import current_app
 
 from wiki.extensions import db
+from wiki.search.models import INDEX_OBJECTS
 
 config = context.config
 if config.config_file_name is not None and not logging.getLogger().handlers:
@@ -23,10 +24,16 @@ def process_revision_directives(context, revision, directives):
             logger.info("No changes in schema detected.")
 
 
+def include_object(obj, name, type_, reflected, compare_to) -> bool:
+    """Leave out of comparisons what the search index builds beside its table (wiki/search/models.py)."""
+    return not (reflected and compare_to is None and name in INDEX_OBJECTS)
+
+
 def run_migrations_offline() -> None:
     context.configure(
         url=str(db.engine.url),
         target_metadata=db.metadata,
+        include_object=include_object,
         literal_binds=True,
         render_as_batch=True,
     )
@@ -46,6 +53,7 @@ def run_migrations_online() -> None:
         context.configure(
             connection=connection,
             target_metadata=db.metadata,
+            include_object=include_object,
             **conf_args,
         )
         with context.begin_transaction():

@@ -8,12 +8,13 @@ from pathlib import Path
 import pytest
 
 WIKI = Path(__file__).resolve().parent.parent / "wiki"
-DOMAINS = ("pages", "definitions", "discussion", "moderation", "api", "seed")
+DOMAINS = ("pages", "definitions", "discussion", "moderation", "search", "api", "seed")
 # What each domain may not import: the layers above it.
 ABOVE = {
-    "pages": {"definitions", "discussion", "moderation", "api", "seed"},
-    "definitions": {"discussion", "moderation", "api", "seed"},
-    "discussion": {"moderation", "api", "seed"},
+    "pages": {"definitions", "discussion", "moderation", "search", "api", "seed"},
+    "definitions": {"discussion", "moderation", "search", "api", "seed"},
+    "discussion": {"moderation", "search", "api", "seed"},
+    "moderation": {"search", "api", "seed"},
 }
 
 

@@ -130,6 +130,8 @@ def cases(ids: dict) -> list[Case]:
              [(K.MEMBER_UNSUSPENDED, "user", "bob_user")]),
         Case("moderation.change_role", "root", "/moderation/users/bob/role", {"role": "moderator"},
              [(K.ROLE_CHANGED, "user", "bob_user")]),
+        Case("pages.rename", "alice", "/wiki/it-manager/rename", {"title": "Head of IT", "reason": "clearer"},
+             [(K.PAGE_RENAMED, "page", "page")], token_from="/wiki/it-manager/rename"),  # last: the address moves
         Case("auth.change_password", "alice", "/auth/password",
              {"current": PASSWORD, "password": "a brand new passphrase", "confirm": "a brand new passphrase"}, [],
              token_from="/auth/password"),

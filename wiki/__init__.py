@@ -19,6 +19,7 @@ from wiki.extensions import csrf, db, limiter, login_manager, migrate
 from wiki.inputs import ChunkedBodyLimit, DatabaseIntConverter, refuse_nul_characters
 from wiki.moderation.views import bp as moderation_bp
 from wiki.pages.views import bp as pages_bp
+from wiki.search.views import bp as search_bp
 from wiki.security import register_security_headers
 from wiki.templating import register_template_helpers
 
@@ -88,6 +89,7 @@ def create_app(config: Mapping | Config | None = None) -> Flask:
     app.register_blueprint(definitions_bp)
     app.register_blueprint(discussion_bp)
     app.register_blueprint(moderation_bp)
+    app.register_blueprint(search_bp)
     app.register_blueprint(api_bp)
     csrf.exempt(api_bp)  # read-only JSON; it has no POST routes
 

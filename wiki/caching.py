@@ -42,6 +42,9 @@ QUERY_ARGUMENTS: dict[str, Callable[[str], Hashable | None]] = {
     "from": parse_number,
     "to": parse_number,
     "sort": lambda value: value if value in ("oldest", "newest") else None,
+    # A search, as it is run: space made one, and short (a long query is answered afresh, not kept).
+    "q": lambda value: " ".join(value.split()) if len(value) <= 200 else None,
+    "kind": lambda value: value if value in ("page", "definition", "comment") else None,
 }
 # Anonymous reads may be kept by browsers and shared caches, but must be checked with the server each time.
 PUBLIC_CACHE_CONTROL = "public, max-age=0, must-revalidate"

@@ -8,11 +8,13 @@ newest change id of a page covers its text, its definitions and every discussion
 """
 
 import enum
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import ForeignKey, Index, Integer, Select, String, func, select
+from flask import Flask, current_app
+from sqlalchemy import ForeignKey, Index, Integer, Select, String, func, select, union_all
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from wiki.extensions import UTCDateTime, db, utcnow
@@ -25,6 +27,7 @@ class ChangeKind(enum.StrEnum):
     PAGE_CREATED = "page.created"
     PAGE_EDITED = "page.edited"
     PAGE_REVERTED = "page.reverted"
+    PAGE_RENAMED = "page.renamed"
     DEFINITION_PROPOSED = "definition.proposed"
     DEFINITION_EDITED = "definition.edited"
     DEFINITION_REVERTED = "definition.reverted"
@@ -76,6 +79,7 @@ ACTIONS = {
     ChangeKind.PAGE_CREATED: "create page",
     ChangeKind.PAGE_EDITED: "edit page",
     ChangeKind.PAGE_REVERTED: "revert page",
+    ChangeKind.PAGE_RENAMED: "rename page",
     ChangeKind.DEFINITION_PROPOSED: "propose definition",
     ChangeKind.DEFINITION_EDITED: "edit definition",
     ChangeKind.DEFINITION_REVERTED: "revert definition",
@@ -123,6 +127,7 @@ class Change(db.Model):
         Index("ix_changes_target_type_id", "target_type", "id"),
         Index("ix_changes_user_id_id", "user_id", "id"),
         Index("ix_changes_is_moderation_id", "is_moderation", "id"),  # the moderation log, newest first
+        Index("ix_changes_kind_id", "kind", "id"),  # the newest change of some kinds (TITLE_KINDS)
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -179,7 +184,18 @@ def record_change(
         value=value,
     )
     db.session.add(change)
+    for listener in current_app.extensions.get("change_listeners", ()):
+        listener(change)
     return change
+
+
+ChangeListener = Callable[[Change], None]
+
+
+def on_change(app: Flask, listener: ChangeListener) -> None:
+    """Have `listener` see every change as it is recorded, in the change's own transaction: the way what is
+    derived from changes (the search index) stays in step without anyone calling it by hand."""
+    app.extensions.setdefault("change_listeners", []).append(listener)
 
 
 # Any constant: the key of the PostgreSQL advisory lock that orders writers of changes.
@@ -206,12 +222,32 @@ class Version:
     changed_at: datetime
 
 
-def newest_change_query(*conditions) -> Select:
-    """The newest change matching `conditions` (ids follow commit order: see _take_turn). Versions are read on
-    every request, so callers build this once, with bind parameters, and run it with `newest_change`."""
-    return select(Change.id, Change.created_at).where(*conditions).order_by(Change.id.desc()).limit(1)
+# Changes to which titles exist: every [[link]] anywhere may now be drawn differently (missing or not).
+TITLE_KINDS = (ChangeKind.PAGE_CREATED.value, ChangeKind.PAGE_RENAMED.value)
+# The newest of them, for what is kept per [[link]]-bearing element (a thread's comments).
+TITLES = select(Change.id, Change.created_at).where(Change.kind.in_(TITLE_KINDS)).order_by(Change.id.desc()).limit(1)
+
+
+def newest_change_query(*conditions, with_titles: bool = False) -> Select:
+    """The newest change matching `conditions` (ids follow commit order: see _take_turn); `with_titles` for what
+    draws [[links]], which also changes with any TITLE_KINDS change. Each is one index seek (a union of two
+    for `with_titles`: ids only grow, so the larger id is a sound version of both). Versions are read on every
+    request, so callers build this once, with bind parameters, and run it with `newest_change`."""
+    own = select(Change.id, Change.created_at).where(*conditions).order_by(Change.id.desc()).limit(1)
+    if not with_titles:
+        return own
+    both = union_all(own.subquery().select(), TITLES.subquery().select()).subquery()
+    return select(both.c.id, both.c.created_at).order_by(both.c.id.desc()).limit(1)
 
 
 def newest_change(query: Select, **parameters) -> Version | None:
     row = db.session.connection().execute(query, parameters).first()
     return None if row is None else Version(row.id, row.created_at)
+
+
+_OF_ANYTHING = newest_change_query()
+
+
+def newest_change_anywhere(**_view_args) -> Version | None:
+    """The version of what draws on every change (search results): the newest change of all."""
+    return newest_change(_OF_ANYTHING)

@@ -11,6 +11,7 @@ from wiki.errors import Refused
 from wiki.extensions import db
 from wiki.moderation.service import set_role
 from wiki.pages.models import count_pages
+from wiki.search.index import rebuild_index
 from wiki.seed.content import MEMBERS, PAGES
 from wiki.seed.debate import DEFINITIONS, DISCUSSIONS
 from wiki.seed.loader import seed_wiki
@@ -84,6 +85,15 @@ def check_usernames_command() -> None:
     click.echo(f"Every username follows the rule: {USERNAME_RULE_TEXT}.")
 
 
+@click.command("search-index")
+@with_appcontext
+def search_index_command() -> None:
+    """Write every search entry and link afresh from what the database holds (a repair, or a bulk-loaded wiki)."""
+    count = rebuild_index()
+    db.session.commit()
+    click.echo(f"Indexed {count} pages, definitions and comments.")
+
+
 def _check_username(username: str) -> None:
     if not is_valid_username(username):
         raise click.BadParameter(f"use {USERNAME_RULE_TEXT}", param_hint="USERNAME")
@@ -94,3 +104,4 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(create_admin_command)
     app.cli.add_command(set_role_command)
     app.cli.add_command(check_usernames_command)
+    app.cli.add_command(search_index_command)

@@ -4,6 +4,7 @@ import gc
 import html as html_entities
 import re
 import unicodedata
+from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -49,7 +50,7 @@ ALLOWED_TAGS = frozenset(
     }
 )
 ALLOWED_ATTRIBUTES = {
-    "a": frozenset({"href", "title", "rel"}),
+    "a": frozenset({"href", "title", "rel", "class"}),
     "img": frozenset({"src", "alt", "title"}),
     "ol": frozenset({"start"}),
     "th": frozenset({"class"}),
@@ -61,7 +62,8 @@ ALLOWED_ATTRIBUTES = {
 HEADING_ID_PREFIX = "section-"
 HEADING_ID = re.compile(r"section-[\w-]{1,90}")
 ALIGN_CLASSES = frozenset({"align-left", "align-center", "align-right"})
-ALLOWED_CLASSES = {"th": ALIGN_CLASSES, "td": ALIGN_CLASSES}
+WIKILINK_CLASS = "wikilink"
+ALLOWED_CLASSES = {"th": ALIGN_CLASSES, "td": ALIGN_CLASSES, "a": frozenset({WIKILINK_CLASS})}
 ALLOWED_PROTOCOLS = frozenset({"http", "https", "mailto"})
 EXTERNAL_LINK_REL = "nofollow ugc noopener"
 
@@ -106,13 +108,20 @@ def _alignment_as_class(state) -> None:
 
 # A slug keeps this much of a heading's text: ids stay short whatever the heading holds.
 SLUG_MAX_CHARS = 64
+PAGE_SLUG_MAX_CHARS = 120
 _NOT_SLUG = re.compile(r"[\W_]+")
 
 
+def slugify(text: str, limit: int = PAGE_SLUG_MAX_CHARS) -> str:
+    """'Infrastructure architect' -> 'infrastructure-architect': lower case letters and digits of any script, joined
+    by "-". Page addresses, the targets of [[links]] and heading ids are all made by it."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    return _NOT_SLUG.sub("-", text).strip("-")[:limit].strip("-")
+
+
 def slugify_heading(text: str) -> str:
-    """A heading's text as the word part of its id: lower case letters and digits of any script, joined by "-"."""
-    text = unicodedata.normalize("NFKC", text[: 4 * SLUG_MAX_CHARS]).lower()
-    return _NOT_SLUG.sub("-", text).strip("-")[:SLUG_MAX_CHARS].strip("-")
+    """A heading's text as the word part of its id."""
+    return slugify(text[: 4 * SLUG_MAX_CHARS], SLUG_MAX_CHARS)
 
 
 def _heading_ids(state) -> None:
@@ -141,11 +150,38 @@ def _heading_ids(state) -> None:
         token.attrSet("id", candidate)
 
 
+# [[Title]] or [[Title|label]]: a link to the page of that title, whether or not it exists yet.
+_WIKILINK = re.compile(r"\[\[([^\[\]|\n]{1,200})(?:\|([^\[\]\n]{1,200}))?\]\]")
+
+
+def _wikilink(state, silent: bool) -> bool:
+    """markdown-it's inline rule for [[links]]: an anchor to /wiki/<slug> marked as a wiki link; its label is text.
+
+    The pattern is anchored where "[[" stands and reads at most about 400 characters, so a text of nothing but
+    "[[" costs time linear in its length.
+    """
+    if not state.src.startswith("[[", state.pos):
+        return False
+    match = _WIKILINK.match(state.src, state.pos)
+    if match is None or not slugify(match.group(1)):
+        return False
+    if not silent:
+        opening = state.push("link_open", "a", 1)
+        opening.attrSet("href", f"/wiki/{slugify(match.group(1))}")
+        opening.attrSet("class", WIKILINK_CLASS)
+        label = state.push("text", "", 0)
+        label.content = " ".join((match.group(2) or match.group(1)).split())
+        state.push("link_close", "a", -1)
+    state.pos = match.end()
+    return True
+
+
 def _make_markdown() -> MarkdownIt:
     # Raw HTML in the source is escaped (html=False); the sanitizer is the second wall. With html=False the two
     # HTML rules only return False, once per line and per "<": switched off, they cost nothing.
     markdown = MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
     markdown.disable(["html_block", "html_inline"])
+    markdown.inline.ruler.before("link", "wikilink", _wikilink)
     markdown.core.ruler.push("alignment_as_class", _alignment_as_class)
     markdown.core.ruler.push("heading_ids", _heading_ids)
     return markdown
@@ -531,8 +567,27 @@ def render_markdown(source: str) -> Markup:
     return Markup(html)
 
 
-def stored_html(html: str) -> Markup:
-    """Mark HTML that render_markdown produced and the database kept as safe to show."""
+# A [[link]] as render_markdown writes it (attributes in this order, the slug as slugify made it).
+_WIKILINK_ANCHOR = re.compile(r'<a href="/wiki/([^"/?#<>]{1,240})" class="wikilink">')
+
+
+def wikilink_targets(html: str) -> set[str]:
+    """The slugs that the [[links]] of stored HTML point to."""
+    return set(_WIKILINK_ANCHOR.findall(html)) if WIKILINK_CLASS in html else set()
+
+
+def stored_html(html: str, existing: Callable[[set[str]], set[str]] | None = None) -> Markup:
+    """Mark HTML that render_markdown produced and the database kept as safe to show; with `existing` (which of
+    these slugs name a page now), [[links]] to pages that do not exist are drawn as missing ("red links")."""
+    targets = wikilink_targets(html) if existing is not None else set()
+    if targets:
+        missing = targets - existing(targets)
+        if missing:
+            html = _WIKILINK_ANCHOR.sub(
+                lambda match: match.group(0).replace('class="wikilink"', 'class="wikilink missing"')
+                if match.group(1) in missing else match.group(0),
+                html,
+            )  # fmt: skip
     return Markup(html)
 
 

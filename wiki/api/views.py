@@ -11,8 +11,10 @@ from wiki.discussion.models import CommentNode, build_tree, get_comment_or_404, 
 from wiki.history.models import Revision
 from wiki.history.service import HistoryEntry, get_revision_or_404, history_page
 from wiki.inputs import page_number_arg
-from wiki.pages.models import Page, by_recent_change, get_page_or_404, recently_changed
+from wiki.pages.models import Page, by_recent_change, get_page_or_404, recently_changed, slugs_of
 from wiki.paging import paginate
+from wiki.search.query import backlinks as links_to
+from wiki.search.results import kind_arg, query_arg, query_problem, searched, shown_links, shown_results
 from wiki.templating import iso_time
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
@@ -209,3 +211,44 @@ def comment(comment_id: int):
     nodes = load_thread(found.owner)
     build_tree(nodes)
     return _json_response(comments_json([nodes[found.id]])[1:-1])
+
+
+@bp.get("/search")
+def search():
+    """Pages, definitions and comments whose current text holds the words of `q`, best first, 20 a page."""
+    query, kind, page_number = query_arg(), kind_arg(), page_number_arg()
+    if not query.strip():
+        abort(400, description="Say what to search for in 'q'.")
+    found = searched(query, kind, page_number)
+    problem = query_problem(found)
+    if found.query.is_empty:
+        abort(400, description=problem)
+    body = {
+        "results": [
+            {
+                "kind": item.result.hit.kind,
+                "title": item.title,
+                "url": public_url(item.url),
+                "snippet": item.result.snippet.text,
+                "page": item.result.hit.slug,
+            }
+            for item in shown_results(found)
+        ],
+        "next": _next_url("api.search", page_number, found.has_next, q=query, kind=kind),
+    }
+    if problem:
+        body["notice"] = problem
+    return body
+
+
+@bp.get("/pages/<slug>/backlinks")
+def backlinks(slug: str):
+    """What links to a page: pages, definitions and comments whose current text has a [[link]] to it."""
+    page = get_page_or_404(slug, with_text=False)
+    shown = shown_links(links_to(slugs_of(page), with_hidden=may_moderate()))
+    return {
+        "links": [
+            {"kind": item.hit.kind, "title": item.title, "url": public_url(item.url), "page": item.hit.slug}
+            for item in shown
+        ]
+    }

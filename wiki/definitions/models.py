@@ -67,6 +67,9 @@ class Definition(db.Model):
     def text_saved(self, revision: Revision) -> None:
         pass
 
+    def markdown_of(self, text: str) -> str:
+        return text
+
 
 def withdraw_definition(definition: Definition, by: User, *, at: datetime | None = None) -> None:
     """The proposer withdraws a definition: it stays, marked withdrawn, with its history."""
@@ -144,7 +147,8 @@ def definitions_of(page: Page) -> list[RankedDefinition]:
 
 
 _OF_DEFINITIONS_PAGE = newest_change_query(
-    Change.page_id == select(Definition.page_id).where(Definition.id == bindparam("definition_id")).scalar_subquery()
+    Change.page_id == select(Definition.page_id).where(Definition.id == bindparam("definition_id")).scalar_subquery(),
+    with_titles=True,
 )
 
 

@@ -61,6 +61,9 @@ class Comment(db.Model):
     def text_saved(self, revision: Revision) -> None:
         pass
 
+    def markdown_of(self, text: str) -> str:
+        return text
+
     def visible_to(self, viewer) -> bool:
         """Whether `viewer` may read its text: a deleted one's is nobody's; a hidden one's is moderators'."""
         return not self.is_deleted and (not self.is_hidden or sees_hidden(viewer))
@@ -80,10 +83,11 @@ _OF_COMMENTS_PAGE = newest_change_query(
     == select(func.coalesce(Comment.page_id, Definition.page_id))
     .outerjoin(Definition, Definition.id == Comment.definition_id)
     .where(Comment.id == bindparam("comment_id"))
-    .scalar_subquery()
+    .scalar_subquery(),
+    with_titles=True,
 )
 # The newest change of a page, by its id: a thread's version.
-OF_PAGE_ID = newest_change_query(Change.page_id == bindparam("page_id"))
+OF_PAGE_ID = newest_change_query(Change.page_id == bindparam("page_id"), with_titles=True)
 
 
 def comment_version(comment_id: int, **_view_args) -> Version | None:

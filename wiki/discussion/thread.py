@@ -19,7 +19,7 @@ from markupsafe import Markup
 
 from wiki.auth.permissions import may_moderate
 from wiki.caching import kept
-from wiki.changes import newest_change
+from wiki.changes import TITLES, Version, newest_change
 from wiki.discussion.models import OF_PAGE_ID, CommentNode, Owner, Sort, build_tree, is_closed, load_thread, walk
 from wiki.pages.models import Page
 from wiki.rendering import rendered_fragment
@@ -95,10 +95,11 @@ def thread_context(owner: Owner, roots: list[CommentNode] | None = None, total: 
 def _parts(steps: list, show_hidden: bool) -> tuple:
     module = fragment_environment().get_template("discussion/_thread_parts.html").module
     parts: list = [str(module.start())]
+    titles = newest_change(TITLES)
     for step in steps:
         comment = step.node.comment
         if step.kind == "open":
-            parts.append(_comment_part(module, step.node, step.depth, show_hidden))
+            parts.append(_comment_part(module, step.node, step.depth, show_hidden, titles))
             if not comment.is_deleted:
                 parts.append(Controls(comment.id, comment.author_id, comment.author.username))
             parts.append(str(module.replies()))
@@ -110,12 +111,14 @@ def _parts(steps: list, show_hidden: bool) -> tuple:
     return tuple(parts)
 
 
-def _comment_part(module, node: CommentNode, depth: int, show_hidden: bool) -> str:
+def _comment_part(module, node: CommentNode, depth: int, show_hidden: bool, titles: Version | None) -> str:
     """One comment's element, kept under what it is drawn from: the comment's current revision (immutable), the
-    states moderation can change, the viewer's right to see hidden text, and its indentation. After a new comment,
-    a thread is put together again from the others' kept elements."""
+    states moderation can change, the viewer's right to see hidden text, its indentation, and the newest change
+    to the wiki's titles (its [[links]] are drawn missing or not). After a new comment, a thread is put together
+    again from the others' kept elements."""
     comment = node.comment
-    key = (comment.id, node.revision.id, comment.is_deleted, comment.is_hidden, show_hidden, min(depth, 6))
+    titles_id = titles.change_id if titles else 0
+    key = (comment.id, node.revision.id, comment.is_deleted, comment.is_hidden, show_hidden, min(depth, 6), titles_id)
     return kept("comments", key, lambda: str(module.opening(node, depth, show_hidden)))
 
 

@@ -110,7 +110,7 @@ def save_edit(owner: Versioned, form, author, summary: str, *, show_hidden: bool
     beside it.
     """
     try:
-        result = save_revision(owner, form.body.data, author, summary, form.base_number, may_see_hidden=show_hidden)
+        result = save_revision(owner, form.text(), author, summary, form.base_number, may_see_hidden=show_hidden)
     except HiddenBase:
         form.base_revision.errors = [HIDDEN_BASE]
         return EditorAgain(invalid_status)
@@ -123,7 +123,7 @@ def save_edit(owner: Versioned, form, author, summary: str, *, show_hidden: bool
     if result.outcome == "conflict":
         theirs = result.head
         form.base_revision.data = str(theirs.number)  # saving again means "I have seen their version"
-        form.body.data = result.body
+        form.show(result.body)
         return EditorAgain(409, {"conflict": side_by_side(theirs.body, result.body), "theirs": theirs})
     return result
 

@@ -48,6 +48,14 @@ class DocumentForm(FlaskForm):
     def check_size(self, text: str) -> None:
         """A further size check of a kind's own (a page's is in bytes)."""
 
+    def text(self) -> str:
+        """What is saved: the body (a page's editor adds the fields it keeps above it)."""
+        return self.body.data
+
+    def show(self, text: str) -> None:
+        """Fill the editor from a saved text."""
+        self.body.data = text
+
     @property
     def base_number(self) -> int | None:
         return int(self.base_revision.data) if self.base_revision.data else None

@@ -11,6 +11,7 @@ from wiki.auth.models import User, sees_hidden
 from wiki.changes import ChangeKind, Subject
 from wiki.extensions import UTCDateTime, db, utcnow
 from wiki.rendering import stored_html
+from wiki.wikilinks import existing_pages
 
 
 class Revision(db.Model):
@@ -38,7 +39,7 @@ class Revision(db.Model):
 
     @property
     def content(self) -> Markup:
-        return stored_html(self.html)
+        return stored_html(self.html, existing_pages)
 
     def visible_to(self, viewer) -> bool:
         """Whether `viewer` may read this revision's text: a moderator may hide it from members."""
@@ -79,5 +80,8 @@ class Versioned(Protocol):
     def change_subject(self) -> Subject: ...
 
     def text_saved(self, revision: Revision) -> None:
-        """Called as a revision is saved, for owners that keep something of their newest text (a page its time
-        and excerpt)."""
+        """Called as a revision is saved, for owners that keep something of their newest text (a page its time,
+        excerpt and tags)."""
+
+    def markdown_of(self, text: str) -> str:
+        """The part of a text that is rendered (a page keeps fields above its Markdown: wiki/frontmatter.py)."""

@@ -87,7 +87,7 @@ def save_revision(
     document = owner.document
     body = normalize_text(body)
     # Rendered before the document's row is locked, so other saves never wait on Markdown.
-    rendered = {body: str(render_markdown(body))}
+    rendered = {body: str(render_markdown(owner.markdown_of(body)))}
     if document.id is None and base is None:
         result = _first_revision(document, body, rendered[body], author, summary, at or utcnow())
         return _recorded(owner, result, kind or owner.created_kind, author)
@@ -110,7 +110,7 @@ def save_revision(
         if head is not None and text == head.body:
             return SaveResult("unchanged", None, head, text)
         if text not in rendered:  # a merge produced new text
-            rendered[text] = str(render_markdown(text))
+            rendered[text] = str(render_markdown(owner.markdown_of(text)))
         html = rendered[text]
         saved_at = at or utcnow()
         claimed = db.session.execute(

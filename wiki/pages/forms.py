@@ -1,12 +1,16 @@
 """The page editor."""
 
 from flask import current_app
+from flask_wtf import FlaskForm
 from wtforms import RadioField, StringField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import ValidationError
+from wtforms.validators import Length, ValidationError
 
+from wiki.frontmatter import FieldError, Fields, parse_tags
+from wiki.frontmatter import join as join_fields
+from wiki.frontmatter import split as split_fields
 from wiki.history.forms import DocumentForm, summary_field
-from wiki.pages.models import PageKind
+from wiki.pages.models import PageKind, find_page, slugify
 
 
 class PageForm(DocumentForm):
@@ -19,6 +23,11 @@ class PageForm(DocumentForm):
         ],
         default=PageKind.ARTICLE.value,
         validate_choice=False,  # checked by validate_kind, and only when creating
+    )
+    tags = StringField(
+        "Tags",
+        description="Comma-separated; each 1 to 30 lower-case letters, digits or hyphens, e.g. management-track, "
+        "leadership. Kept with the revision, like the text.",
     )
     summary = summary_field()
 
@@ -41,6 +50,20 @@ class PageForm(DocumentForm):
         if self.creating and field.data not in {kind.value for kind in PageKind}:
             raise ValidationError("Choose term or article.")
 
+    def validate_tags(self, field: StringField) -> None:
+        try:
+            parse_tags(field.data or "")
+        except FieldError as error:
+            raise ValidationError(str(error)) from None
+
+    def text(self) -> str:
+        """The body with the page's fields (its tags) kept above it, versioned with it."""
+        return join_fields(Fields(tags=parse_tags(self.tags.data or "")), self.body.data)
+
+    def show(self, text: str) -> None:
+        fields, self.body.data = split_fields(text)
+        self.tags.data = ", ".join(fields.tags)
+
     def check_size(self, text: str) -> None:
         """Counted in UTF-8 bytes, as stored; too large a text is answered 413 rather than 422."""
         limit = current_app.config["BODY_MAX_BYTES"]
@@ -48,3 +71,30 @@ class PageForm(DocumentForm):
         if size > limit:
             self.body_too_large = True
             raise ValidationError(f"The text is {size:,} bytes; the limit is {limit:,} bytes ({limit // 1024} KB).")
+
+
+class RenameForm(FlaskForm):
+    title = StringField("New title")
+    reason = StringField("Why (shown in the history of changes)", validators=[Length(max=300)])
+
+    def __init__(self, *args, page, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.page = page
+
+    def validate_title(self, field: StringField) -> None:
+        title = (field.data or "").strip()
+        limit = current_app.config["TITLE_MAX_CHARS"]
+        if not title:
+            raise ValidationError("Give the page its new title.")
+        if len(title) > limit:
+            raise ValidationError(f"The title is {len(title)} characters; the limit is {limit}.")
+        slug = slugify(title)
+        if not slug:
+            raise ValidationError("The title needs at least one letter or digit.")
+        if title == self.page.title:
+            raise ValidationError("That is the page's title already.")
+        other = find_page(slug)
+        if other is not None and other.id != self.page.id:
+            raise ValidationError(f"There is already a page at “{slug}” ({other.title}): rename that one first, or "
+                                  "choose another title.")  # fmt: skip
+

@@ -1,32 +1,25 @@
 """Page: a titled term or article whose text lives in a Document."""
 
 import enum
-import re
-import unicodedata
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Select, String, and_, func, select
+from flask import abort, redirect, request, url_for
+from sqlalchemy import ForeignKey, Index, Select, String, UniqueConstraint, and_, delete, func, select
 from sqlalchemy.orm import Mapped, joinedload, mapped_column, relationship
 
+from wiki import frontmatter
 from wiki.auth.models import User
-from wiki.changes import ChangeKind, Subject
+from wiki.changes import ChangeKind, Subject, record_change
 from wiki.extensions import UTCDateTime, db, string_enum, utcnow
 from wiki.history.models import Document, Revision
-from wiki.rendering import EXCERPT_MAX_CHARS, excerpt
+from wiki.rendering import EXCERPT_MAX_CHARS, PAGE_SLUG_MAX_CHARS, excerpt, slugify
 
-SLUG_MAX_CHARS = 120
-_NOT_WORD = re.compile(r"[\W_]+")
+SLUG_MAX_CHARS = PAGE_SLUG_MAX_CHARS
 
 
 class PageKind(enum.StrEnum):
     TERM = "term"
     ARTICLE = "article"
-
-
-def slugify(title: str) -> str:
-    """'Infrastructure architect' -> 'infrastructure-architect'; letters of any script are kept."""
-    text = unicodedata.normalize("NFKC", title).lower()
-    return _NOT_WORD.sub("-", text).strip("-")[:SLUG_MAX_CHARS].strip("-")
 
 
 def is_canonical_slug(slug: str) -> bool:
@@ -64,9 +57,71 @@ class Page(db.Model):
     def change_subject(self) -> Subject:
         return Subject("page", self.id, self.id, f"page {self.title}")
 
+    tag_rows: Mapped[list["PageTag"]] = relationship(cascade="all, delete-orphan", order_by="PageTag.id")
+
     def text_saved(self, revision: Revision) -> None:
         self.updated_at = revision.created_at
         self.excerpt = excerpt(revision.html)
+        tags = frontmatter.split(revision.body)[0].tags
+        # Rows of tags that stay are kept: replacing them all would insert a (page, tag) before deleting it.
+        self.tag_rows = [row for row in self.tag_rows if row.tag in tags] + [
+            PageTag(tag=tag) for tag in tags if tag not in {row.tag for row in self.tag_rows}
+        ]
+
+    def markdown_of(self, text: str) -> str:
+        return frontmatter.markdown_of(text)
+
+    @property
+    def tags(self) -> list[str]:
+        return [row.tag for row in self.tag_rows]
+
+
+class PageTag(db.Model):
+    """A tag of a page's current text (the text keeps them, versioned; these rows let lists find pages by tag)."""
+
+    __tablename__ = "page_tags"
+    __table_args__ = (UniqueConstraint("page_id", "tag"), Index("ix_page_tags_tag_page_id", "tag", "page_id"))
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    page_id: Mapped[int] = mapped_column(ForeignKey("pages.id"))
+    tag: Mapped[str] = mapped_column(String(30))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class PageRedirect(db.Model):
+    """An address a page had before it was renamed: it answers 301 to the page's address now."""
+
+    __tablename__ = "page_redirects"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    old_slug: Mapped[str] = mapped_column(String(SLUG_MAX_CHARS), unique=True)
+    page_id: Mapped[int] = mapped_column(ForeignKey("pages.id"), index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    page: Mapped[Page] = relationship()
+
+
+def moved_to(slug: str) -> str | None:
+    """The address now of the page that was at `slug`, if it was renamed."""
+    return db.session.scalar(
+        select(Page.slug).join(PageRedirect, PageRedirect.page_id == Page.id).where(PageRedirect.old_slug == slug)
+    )
+
+
+def redirect_if_moved(slug: str) -> None:
+    """Answer 301 at the same route with the new address (ending the request) when the page once at `slug` was
+    renamed: the page, its editor, history, diffs and the API alike. Otherwise return."""
+    new_slug = moved_to(slug)
+    if new_slug is None or request.endpoint is None or "slug" not in (request.view_args or {}):
+        return
+    target = url_for(request.endpoint, **{**request.view_args, "slug": new_slug})
+    query = request.query_string.decode("latin-1")
+    abort(redirect(f"{target}?{query}" if query else target, code=301))
+
+
+def slugs_of(page: Page) -> set[str]:
+    """A page's address and every address it had: links to any of them lead to it."""
+    return {page.slug, *db.session.scalars(select(PageRedirect.old_slug).where(PageRedirect.page_id == page.id))}
 
 
 def _page_at(slug: str, with_text: bool = True):
@@ -81,16 +136,41 @@ def find_page(slug: str) -> Page | None:
     return db.session.scalar(_page_at(slug))
 
 
+def existing_slugs(slugs: set[str]) -> set[str]:
+    """Those of `slugs` that lead to a page, by its address or an old one: what [[links]] are drawn by
+    (wiki/wikilinks.py)."""
+    wanted = sorted(slugs)
+    return set(db.session.scalars(select(Page.slug).where(Page.slug.in_(wanted)))) | set(
+        db.session.scalars(select(PageRedirect.old_slug).where(PageRedirect.old_slug.in_(wanted)))
+    )
+
+
 def get_page_or_404(slug: str, *, with_text: bool = True) -> Page:
-    """The page at `slug`; without its text for views that only add to it (a comment), which then keep the
-    session's unit of work small."""
-    return db.one_or_404(_page_at(slug, with_text), description=f"There is no page called “{slug}”.")
+    """The page at `slug`; a 301 to its new address if it was renamed; else a 404.
+    Without its text for views that only add to it (a comment), which then keep the unit of work small."""
+    page = db.session.scalar(_page_at(slug, with_text))
+    if page is None:
+        redirect_if_moved(slug)
+        abort(404, description=f"There is no page called “{slug}”.")
+    return page
 
 
 def by_recent_change() -> Select:
     """Page ids, most recently changed first, from the pages' own index: lists page through these, then load
     only the chosen pages' rows (a join ordered by it would have the database join every page first)."""
     return select(Page.id).order_by(Page.updated_at.desc(), Page.id.desc())
+
+
+def tagged_by_recent_change(tag: str) -> Select:
+    return by_recent_change().join(PageTag, PageTag.page_id == Page.id).where(PageTag.tag == tag)
+
+
+def tag_counts(limit: int = 100) -> list:
+    """The most used tags with how many pages carry each, most used first."""
+    count = func.count().label("pages")
+    return db.session.execute(
+        select(PageTag.tag, count).group_by(PageTag.tag).order_by(count.desc(), PageTag.tag).limit(limit)
+    ).all()
 
 
 def recently_changed(page_ids: list[int]) -> list:
@@ -114,6 +194,19 @@ def recently_changed(page_ids: list[int]) -> list:
     ).all()
     place = {page_id: index for index, page_id in enumerate(page_ids)}
     return sorted(rows, key=lambda row: place[row.id])
+
+
+def rename_page(page: Page, title: str, by: User, reason: str) -> None:
+    """A new title and the address that follows from it; the old address becomes a redirect (and an old address
+    taken back stops being one). The view checked the address is free; the unique slug backs that up."""
+    old_title, old_slug, new_slug = page.title, page.slug, slugify(title)
+    db.session.execute(delete(PageRedirect).where(PageRedirect.old_slug == new_slug))
+    page.title, page.slug = title, new_slug
+    if new_slug != old_slug:
+        db.session.add(PageRedirect(old_slug=old_slug, page_id=page.id))
+    db.session.flush()
+    record_change(ChangeKind.PAGE_RENAMED, by, page.change_subject(), summary=f"renamed “{old_title}” to “{title}”",
+                  reason=reason)  # fmt: skip
 
 
 def count_pages() -> int:

@@ -1,6 +1,8 @@
 """Page views: home, show, edit (with preview and conflicts), raw; history, revisions, diff and revert come from
 the page's OwnerKind (wiki/history/owners.py)."""
 
+from functools import wraps
+
 from flask import Blueprint, abort, current_app, flash, jsonify, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 from sqlalchemy import select
@@ -9,29 +11,37 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from wiki.auth.permissions import may_moderate, member_action, require_unlocked
 from wiki.caching import cached_for_readers
 from wiki.extensions import db
+from wiki.frontmatter import TAG
 from wiki.history.display import EditorAgain, flash_outcome, save_edit
 from wiki.history.models import Document
 from wiki.history.owners import OwnerKind, register_history_routes
 from wiki.history.service import SaveResult
 from wiki.inputs import page_number_arg
 from wiki.pages.display import render_page
-from wiki.pages.forms import PageForm
+from wiki.pages.forms import PageForm, RenameForm
 from wiki.pages.models import (
     Page,
     PageKind,
     by_recent_change,
+    existing_slugs,
     find_page,
     get_page_or_404,
     is_canonical_slug,
     recently_changed,
+    redirect_if_moved,
+    rename_page,
     slugify,
+    tag_counts,
+    tagged_by_recent_change,
 )
 from wiki.pages.versions import home_version, page_version
 from wiki.paging import paginate
 from wiki.rendering import RenderingRefused, render_markdown
 from wiki.throttling import limit_edits, limit_previews
+from wiki.wikilinks import register_page_finder
 
 bp = Blueprint("pages", __name__)
+bp.record_once(lambda state: register_page_finder(state.app, existing_slugs))
 
 # How often a save that collides with someone creating the same slug is tried again.
 SAVE_ATTEMPTS = 3
@@ -66,6 +76,28 @@ def home():
         page_number=listing.page,
         has_next=listing.has_next,
         total=listing.total,
+        tags=tag_counts(),
+        tag=None,
+    )
+
+
+@bp.get("/tags/<tag>")
+@cached_for_readers(home_version, query_args=("page",))
+def tagged(tag: str):
+    """The pages that carry a tag, most recently changed first."""
+    if TAG.fullmatch(tag) is None or tag != tag.lower():
+        abort(404, description="Tags are 1 to 30 lower-case letters, digits and hyphens.")
+    listing = paginate(tagged_by_recent_change(tag), page_number_arg(), noun=f"list of pages tagged {tag}")
+    if not listing.items:
+        abort(404, description=f"No page is tagged “{tag}”.")
+    return render_template(
+        "pages/home.html",
+        rows=recently_changed(listing.items),
+        page_number=listing.page,
+        has_next=listing.has_next,
+        total=listing.total,
+        tags=tag_counts(),
+        tag=tag,
     )
 
 
@@ -111,6 +143,7 @@ def show(slug: str):
     """The current text of a page, or a 404 that offers to create it."""
     page = find_page(slug)
     if page is None:
+        redirect_if_moved(slug)
         if not is_canonical_slug(slug) and slugify(slug) and find_page(slugify(slug)):
             return redirect(url_for("pages.show", slug=slugify(slug)), code=301)
         return render_template("pages/missing.html", slug=slug, can_create=is_canonical_slug(slug)), 404
@@ -129,7 +162,21 @@ def _save(page: Page | None, slug: str, form: PageForm) -> tuple[Page, SaveResul
     return page, save_edit(page, form, current_user, form.summary.data or "", show_hidden=may_moderate())
 
 
+def follows_renames(view):
+    """Before the login, so an old address answers 301 for anyone, as the page and its history do. An address is
+    a page's or an old one, never both (a rename back takes the old address over), so this is one lookup of old
+    addresses, whatever the page."""
+
+    @wraps(view)  # keeps the view's authorization mark and the name its rate limit is kept under
+    def view_or_redirect(slug: str):
+        redirect_if_moved(slug)
+        return view(slug=slug)
+
+    return view_or_redirect
+
+
 @bp.route("/wiki/<slug>/edit", methods=["GET", "POST"])
+@follows_renames
 @member_action
 @limit_edits
 def edit(slug: str):
@@ -150,7 +197,7 @@ def edit(slug: str):
             if request.args.get("kind") in {kind.value for kind in PageKind}:
                 form.kind.data = request.args["kind"]
         else:
-            form.body.data = page.document.head.body
+            form.show(page.document.head.body)
             form.base_revision.data = str(page.document.head_number)
         return _editor(page, slug, form)
 
@@ -197,3 +244,31 @@ def raw(slug: str):
     """The current Markdown source as plain text, exactly as saved."""
     page = get_page_or_404(slug)
     return current_app.response_class(page.document.head.body, mimetype="text/plain")
+
+
+@bp.route("/wiki/<slug>/rename", methods=["GET", "POST"])
+@follows_renames
+@member_action
+@limit_edits
+def rename(slug: str):
+    """Give a page a new title and address; its history, definitions and discussion go with it, and the old
+    address answers 301 to the new one."""
+    page = get_page_or_404(slug, with_text=False)
+    require_unlocked(page.is_locked, "page")
+    form = RenameForm(page=page)
+    if request.method == "GET":
+        form.title.data = page.title
+        return render_template("pages/rename.html", page=page, form=form)
+    if not form.validate():
+        return render_template("pages/rename.html", page=page, form=form), 422
+    old_title = page.title
+    try:
+        rename_page(page, form.title.data.strip(), current_user, form.reason.data or "")
+        db.session.commit()
+    except IntegrityError:  # someone took the address a moment ago
+        db.session.rollback()
+        page = get_page_or_404(slug, with_text=False)
+        form.title.errors = [f"A page at “{slugify(form.title.data)}” was created a moment ago; choose another title."]
+        return render_template("pages/rename.html", page=page, form=form), 422
+    flash(f"Renamed “{old_title}” to “{page.title}”; the old address leads here.", "success")
+    return redirect(url_for("pages.show", slug=page.slug), code=303)

@@ -14,6 +14,10 @@ Every revision body is the whole Markdown text of the page at that point,
 one paragraph per line, so consecutive revisions diff cleanly line by line.
 """
 
+from dataclasses import replace
+
+from wiki.frontmatter import Fields
+from wiki.frontmatter import join as join_fields
 from wiki.seed.data import SeedMember, SeedPage, SeedRevision
 from wiki.seed.debate import (
     ANON_COMMENT,
@@ -1202,19 +1206,37 @@ def _chief_information_officer() -> SeedPage:
     )
 
 
+def _tagged(page: SeedPage, tags: tuple[str, ...], see_also: tuple[str, ...]) -> SeedPage:
+    """The page with one more revision by the wiki's gardener (an invented member): its tags, and a "See also"
+    line of links to related pages (some not written yet, so they show as red links). No participant's words."""
+    last = page.revisions[-1]
+    links = ", ".join(f"[[{title}]]" for title in see_also)
+    body = join_fields(Fields(tags=tags), f"{last.body.rstrip()}\n\nSee also: {links}.\n")
+    gardening = SeedRevision("marginalia", "Tags and see-also links", body, days_ago=last.days_ago / 2)
+    return replace(page, revisions=[*page.revisions, gardening])
+
+
 PAGES: list[SeedPage] = [
-    _career_tracks(),
-    _infrastructure_architect(),
-    _it_manager(),
-    _infrastructure_manager(),
-    _solutions_architect(),
-    _helpdesk_analyst(),
-    _desktop_support_engineer(),
-    _system_engineer(),
-    _senior_engineer(),
-    _operations_manager(),
-    _engineering_manager(),
-    _strategic_consultant(),
-    _infrastructure_architecture(),
-    _chief_information_officer(),
-]
+    _tagged(_career_tracks(), ("careers", "management-track", "technical-track"),
+            ("Infrastructure architect", "IT manager", "Infrastructure manager", "Helpdesk analyst")),
+    _tagged(_infrastructure_architect(), ("architecture", "management-track", "technical-track"),
+            ("IT manager", "Solutions architect", "Infrastructure architecture", "Network architect")),
+    _tagged(_it_manager(), ("leadership", "management-track"),
+            ("Infrastructure architect", "Infrastructure manager", "Chief Information Officer")),
+    _tagged(_infrastructure_manager(), ("leadership", "management-track", "operations"),
+            ("IT manager", "Chief Information Officer", "Chief technology officer")),
+    _tagged(_solutions_architect(), ("architecture",), ("Infrastructure architect", "Infrastructure architecture")),
+    _tagged(_helpdesk_analyst(), ("operations", "support", "technical-track"),
+            ("Desktop support engineer", "System engineer")),
+    _tagged(_desktop_support_engineer(), ("operations", "support", "technical-track"),
+            ("Helpdesk analyst", "System engineer")),
+    _tagged(_system_engineer(), ("operations", "technical-track"), ("Desktop support engineer", "Senior engineer")),
+    _tagged(_senior_engineer(), ("technical-track",),
+            ("System engineer", "Infrastructure architect", "Strategic consultant")),
+    _tagged(_operations_manager(), ("management-track", "operations"), ("Engineering manager", "IT manager")),
+    _tagged(_engineering_manager(), ("leadership", "management-track"), ("Operations manager", "IT manager")),
+    _tagged(_strategic_consultant(), ("architecture", "technical-track"),
+            ("Infrastructure architect", "Senior engineer")),
+    _tagged(_infrastructure_architecture(), ("architecture",), ("Infrastructure architect", "Solutions architect")),
+    _tagged(_chief_information_officer(), ("leadership",), ("IT manager", "Infrastructure manager")),
+]  # fmt: skip

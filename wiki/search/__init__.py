@@ -1,0 +1,1 @@
+"""Full-text search over the current text of pages, definitions and comments."""

@@ -52,12 +52,17 @@ def seeded(app, make_user):
             "login": "/auth/login",
             "register": "/auth/register",
             "missing page": "/wiki/no-such-page",
+            "search": "/search?q=architect+tracks",
+            "search, nothing found": "/search?q=zymurgy",
+            "what links here": "/wiki/it-manager/links",
+            "tag": "/tags/management-track",
             "404": "/no/such/route",
         }
 
 
 MEMBER_ONLY = {
     "editor": "/wiki/infrastructure-architect/edit",
+    "rename": "/wiki/infrastructure-architect/rename",
     "create editor": "/wiki/network-architect/edit?title=Network+architect",
     "new page": "/new",
     "change password": "/auth/password",

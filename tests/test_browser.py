@@ -56,7 +56,7 @@ def log_in(page, username="alice", password=PASSWORD):
     page.goto("/auth/login")
     page.fill("#username", username)
     page.fill("#password", password)
-    page.click("form button[type=submit]")
+    page.click("main form button[type=submit]")
     page.wait_for_selector(f".whoami:has-text('{username}')")
 
 
@@ -72,7 +72,7 @@ def test_register_log_out_and_log_in(page):
     page.fill("#username", "newcomer")
     page.fill("#password", PASSWORD)
     page.fill("#confirm", PASSWORD)
-    page.click("form button[type=submit]")
+    page.click("main form button[type=submit]")
     assert page.inner_text(".whoami") == "newcomer"
     page.click("button:has-text('Log out')")
     assert page.locator(".whoami").count() == 0
@@ -84,7 +84,7 @@ def test_register_errors_keep_the_form(page):
     page.fill("#username", "x")
     page.fill("#password", "short")
     page.fill("#confirm", "short")
-    page.click("form button[type=submit]")
+    page.click("main form button[type=submit]")
     assert "3 to 32" in page.inner_text(".form-errors")
     assert page.input_value("#username") == "x"
 
@@ -271,3 +271,26 @@ def test_a_moderator_closes_a_discussion_and_members_see_it_closed(page, browser
     member_context.close()
     page.click("button:has-text('Reopen the discussion')")
     assert "open again" in page.inner_text(".flashes")
+
+
+def test_search_from_the_header_lands_on_the_comment(page, make_user, make_page):
+    make_page("Career tracks", "Careers in infrastructure.\n", kind="article")
+    make_page("IT manager", "Works with the [[Infrastructure architect]].\n", kind="term")
+    make_user("alice")
+    log_in(page)
+    page.goto("/wiki/career-tracks")
+    page.fill("#comment-body", "I think there are two tracks: technical and management.")
+    page.click("#comment-form button[type=submit]")
+    comment_url = re.search(r"#comment-(\d+)$", page.url)
+    assert comment_url
+    page.fill("#header-q", '"two tracks"')
+    page.press("#header-q", "Enter")
+    assert page.locator(".search-result").count() == 1
+    assert page.locator(".search-result mark").first.inner_text().lower() == "two"
+    page.click(".search-result h2 a")
+    assert page.url.endswith(f"/comments/{comment_url.group(1)}")
+    assert "two tracks" in page.inner_text("main")
+    page.goto("/wiki/it-manager")
+    assert page.locator("a.wikilink.missing").inner_text() == "Infrastructure architect"
+    page.click("a.wikilink.missing")
+    assert "/wiki/infrastructure-architect" in page.url and "create" in page.inner_text("main").lower()

@@ -49,6 +49,7 @@ class ChangeKind(enum.StrEnum):
     MEMBER_SUSPENDED = "member.suspended"
     MEMBER_UNSUSPENDED = "member.unsuspended"
     ROLE_CHANGED = "member.role"
+    PROFILE_SAVED = "member.profile"  # a member's own settings: about text, the role they hold
 
 
 # What moderators do: the moderation log is these changes.
@@ -100,6 +101,20 @@ ACTIONS = {
     ChangeKind.MEMBER_SUSPENDED: "suspend",
     ChangeKind.MEMBER_UNSUSPENDED: "unsuspend",
     ChangeKind.ROLE_CHANGED: "set role",
+    ChangeKind.PROFILE_SAVED: "update profile",
+}
+
+
+def family_of(kind: str) -> str:
+    """The family a kind is filtered by: what moderators do is "moderation", the rest goes by its first word
+    ("page.edited" is "page")."""
+    return "moderation" if kind in MODERATION_KINDS else kind.split(".", 1)[0]
+
+
+# Every family with its kinds: "page", "definition", "stance", "comment", "flag", "moderation", "member".
+FAMILIES: dict[str, frozenset[str]] = {
+    family: frozenset(kind.value for kind in ChangeKind if family_of(kind) == family)
+    for family in dict.fromkeys(family_of(kind) for kind in ChangeKind)
 }
 
 
@@ -123,6 +138,9 @@ class Change(db.Model):
         Index("ix_changes_target_type_id", "target_type", "id"),
         Index("ix_changes_user_id_id", "user_id", "id"),
         Index("ix_changes_is_moderation_id", "is_moderation", "id"),  # the moderation log, newest first
+        Index("ix_changes_kind_id", "kind", "id"),  # recent changes of one kind, newest first
+        # A member's counts of each kind (their profile), read from the index alone.
+        Index("ix_changes_user_id_kind", "user_id", "kind"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -215,3 +233,11 @@ def newest_change_query(*conditions) -> Select:
 def newest_change(query: Select, **parameters) -> Version | None:
     row = db.session.connection().execute(query, parameters).first()
     return None if row is None else Version(row.id, row.created_at)
+
+
+_OF_ANYTHING = newest_change_query()
+
+
+def newest_version(**_view_args) -> Version | None:
+    """The newest change of all (one seek of the primary key): what recent changes and their feed show."""
+    return newest_change(_OF_ANYTHING)

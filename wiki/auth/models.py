@@ -9,11 +9,13 @@ from datetime import datetime
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from flask_login import UserMixin
+from markupsafe import Markup
 from sqlalchemy import String, Text, select
 from sqlalchemy.orm import Mapped, mapped_column
 
 from wiki.extensions import UTCDateTime, db, login_manager, string_enum, utcnow
 from wiki.inputs import parse_number
+from wiki.rendering import stored_html
 
 # Matched whole (re.fullmatch): with "^…$", "adm\n" would pass, since "$" also matches before a final newline.
 USERNAME_MAX_CHARS = 32
@@ -98,6 +100,10 @@ class User(UserMixin, db.Model):
         if _hasher.check_needs_rehash(self.password_hash):
             self.password_hash = _hasher.hash(password)
         return True
+
+    @property
+    def about_content(self) -> Markup:
+        return stored_html(self.about_html)
 
     @property
     def is_suspended(self) -> bool:

@@ -130,6 +130,8 @@ def cases(ids: dict) -> list[Case]:
              [(K.MEMBER_UNSUSPENDED, "user", "bob_user")]),
         Case("moderation.change_role", "root", "/moderation/users/bob/role", {"role": "moderator"},
              [(K.ROLE_CHANGED, "user", "bob_user")]),
+        Case("members.settings", "alice", "/settings", {"about": "I run *networks*.", "role_held": "Network engineer"},
+             [(K.PROFILE_SAVED, "user", "alice_user")], token_from="/settings"),
         Case("auth.change_password", "alice", "/auth/password",
              {"current": PASSWORD, "password": "a brand new passphrase", "confirm": "a brand new passphrase"}, [],
              token_from="/auth/password"),

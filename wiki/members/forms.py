@@ -46,4 +46,5 @@ class SettingsForm(FlaskForm):
     sections = (("Your profile", ("role_held", "about")),)
 
     def settings(self) -> Settings:
-        return Settings(about=normalize_text(self.about.data or "").strip(), role_held=(self.role_held.data or "").strip())
+        about = normalize_text(self.about.data or "").strip()
+        return Settings(about=about, role_held=(self.role_held.data or "").strip())

@@ -22,7 +22,8 @@ def profile(username: str):
     member = find_user(username)
     if member is None:
         abort(404, description="There is no member by that name.")
-    listing = paginate(contribution_ids(member, current_user), page_number_arg(), peek=True, noun="list of contributions")
+    contributions = contribution_ids(member, current_user)
+    listing = paginate(contributions, page_number_arg(), peek=True, noun="list of contributions")
     return render_template(
         "members/profile.html",
         member=member,

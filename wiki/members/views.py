@@ -22,8 +22,12 @@ def profile(username: str):
     member = find_user(username)
     if member is None:
         abort(404, description="There is no member by that name.")
+    number = page_number_arg()
+    if member.username != username:  # "ALICE": names are matched without regard to case; one address for each
+        more = {"page": number} if number > 1 else {}
+        return redirect(url_for("members.profile", username=member.username, **more), code=301)
     contributions = contribution_ids(member, current_user)
-    listing = paginate(contributions, page_number_arg(), peek=True, noun="list of contributions")
+    listing = paginate(contributions, number, peek=True, noun="list of contributions")
     return render_template(
         "members/profile.html",
         member=member,

@@ -58,7 +58,8 @@ def world(app, make_user, make_page):
 def test_every_change_is_listed_newest_first_with_who_what_where_and_its_diff(client, world):
     html = seen(client, "/recent")
     lines = rows(html)
-    assert [number for number, _ in lines] == sorted((number for number, _ in lines), reverse=True)
+    times = [re.search(r'datetime="([^"]+)"', row).group(1) for _, row in lines]
+    assert times == sorted(times, reverse=True)
     actions = [re.search(r'<td class="what">(?:<a [^>]*>)?([^<]+)', row).group(1) for _, row in lines]
     assert actions == ["take stance endorse", "edit comment", "post comment", "edit definition", "propose definition",
                        "edit page", "create page"]  # fmt: skip
@@ -236,6 +237,21 @@ def test_the_api_lists_changes_with_the_contracts_fields(app, client, world):
     comment = next(change for change in changes if change["kind"] == "comment.posted")
     assert comment["url"] == f"https://wiki.example.org/comments/{world['comment']}"
     assert [change["id"] for change in changes] == sorted((change["id"] for change in changes), reverse=True)
+
+
+def test_changes_are_listed_by_when_they_were_made(app, client):
+    """The seeded debate is recorded with the times it retells, not in their order: lists go by time."""
+    assert app.test_cli_runner().invoke(args=["seed"]).exit_code == 0
+    url, times = "/api/v1/changes", []
+    while url:
+        data = client.get(url).json
+        times += [change["created_at"] for change in data["changes"]]
+        url = data["next"]
+    assert len(times) > 100 and times == sorted(times, reverse=True)
+    shown = [re.search(r'datetime="([^"]+)"', row).group(1) for _, row in rows(seen(client, "/recent?page=2"))]
+    assert len(shown) == 50 and shown == sorted(shown, reverse=True)
+    entries = re.findall(r"<updated>([^<]+)</updated>", seen(client, "/recent.atom"))[1:]  # the feed's own first
+    assert len(entries) == 50 and entries == sorted(entries, reverse=True)
 
 
 def count_queries(app, client, url: str) -> int:

@@ -138,7 +138,11 @@ class Change(db.Model):
         Index("ix_changes_target_type_id", "target_type", "id"),
         Index("ix_changes_user_id_id", "user_id", "id"),
         Index("ix_changes_is_moderation_id", "is_moderation", "id"),  # the moderation log, newest first
-        Index("ix_changes_kind_id", "kind", "id"),  # recent changes of one kind, newest first
+        # Recent changes, newest first by time (ties by id): all of them, and of one kind, member or page.
+        Index("ix_changes_created_at_id", "created_at", "id"),
+        Index("ix_changes_kind_created_at_id", "kind", "created_at", "id"),
+        Index("ix_changes_user_id_created_at_id", "user_id", "created_at", "id"),
+        Index("ix_changes_page_id_created_at_id", "page_id", "created_at", "id"),
         # A member's counts of each kind (their profile), read from the index alone.
         Index("ix_changes_user_id_kind", "user_id", "kind"),
     )

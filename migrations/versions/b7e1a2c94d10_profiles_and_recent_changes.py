@@ -13,6 +13,14 @@ down_revision = "3c5e0b7d9a21"
 branch_labels = None
 depends_on = None
 
+INDEXES = [
+    ("ix_changes_created_at_id", ["created_at", "id"]),
+    ("ix_changes_kind_created_at_id", ["kind", "created_at", "id"]),
+    ("ix_changes_user_id_created_at_id", ["user_id", "created_at", "id"]),
+    ("ix_changes_page_id_created_at_id", ["page_id", "created_at", "id"]),
+    ("ix_changes_user_id_kind", ["user_id", "kind"]),
+]
+
 
 def upgrade():
     with op.batch_alter_table("users", schema=None) as batch_op:
@@ -20,14 +28,14 @@ def upgrade():
         batch_op.add_column(sa.Column("about_html", sa.Text(), nullable=False, server_default=""))
         batch_op.add_column(sa.Column("role_held", sa.String(length=100), nullable=False, server_default=""))
     with op.batch_alter_table("changes", schema=None) as batch_op:
-        batch_op.create_index("ix_changes_kind_id", ["kind", "id"], unique=False)
-        batch_op.create_index("ix_changes_user_id_kind", ["user_id", "kind"], unique=False)
+        for name, columns in INDEXES:
+            batch_op.create_index(name, columns, unique=False)
 
 
 def downgrade():
     with op.batch_alter_table("changes", schema=None) as batch_op:
-        batch_op.drop_index("ix_changes_user_id_kind")
-        batch_op.drop_index("ix_changes_kind_id")
+        for name, _ in reversed(INDEXES):
+            batch_op.drop_index(name)
     with op.batch_alter_table("users", schema=None) as batch_op:
         batch_op.drop_column("role_held")
         batch_op.drop_column("about_html")

@@ -130,10 +130,15 @@ def only_visible(query: Select, viewer) -> Select:
     return query.where(Change.is_moderation.is_(False), Change.kind != ChangeKind.FLAG_RAISED.value)
 
 
+# Newest first by the time each change says it was made, as lists show it (the seeded debate is recorded with the
+# times it retells, not in their order), ties by id; each filter has an index that starts with it and goes on so.
+NEWEST_FIRST = (Change.created_at.desc(), Change.id.desc())
+
+
 def change_ids(filters: Filters, viewer) -> Select:
-    """The ids of the changes a viewer may see that pass the filters, newest first: a list pages through these
-    (each filter has an index that starts with it), then `lines` loads only the chosen ones."""
-    query = only_visible(select(Change.id).order_by(Change.id.desc()), viewer)
+    """The ids of the changes a viewer may see that pass the filters, newest first: a list pages through these,
+    then `lines` loads only the chosen ones."""
+    query = only_visible(select(Change.id).order_by(*NEWEST_FIRST), viewer)
     if filters.kind == "moderation":
         query = query.where(Change.is_moderation.is_(True))
     elif filters.kind in FAMILIES:
@@ -191,7 +196,7 @@ def lines(ids: list[int], viewer) -> list[Line]:
         .outerjoin(Comment, and_(Change.target_type == "comment", Comment.id == Change.target_id))
         .outerjoin(_Target, and_(Change.target_type == "user", _Target.id == Change.target_id))
         .where(Change.id.in_(ids))
-        .order_by(Change.id.desc())
+        .order_by(*NEWEST_FIRST)
     ).all()  # fmt: skip
     moderator = sees_hidden(viewer)
     return [_line(row, moderator) for row in rows]
@@ -257,6 +262,6 @@ def readable_comments(page: Page, limit: int) -> list:
             Comment.is_hidden.is_(False),
             or_(Definition.id.is_(None), Definition.is_hidden.is_(False)),
         )
-        .order_by(Comment.id.desc())
+        .order_by(Comment.created_at.desc(), Comment.id.desc())
         .limit(limit)
     ).all()  # fmt: skip

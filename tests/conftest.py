@@ -184,6 +184,11 @@ def member(make_user, login):
     return user
 
 
+def user_link(username: str) -> str:
+    """A member's name as pages draw it: a link to their profile (templates/macros/people.html)."""
+    return f'<a class="user-link" href="/users/{username}">{username}</a>'
+
+
 def hidden_value(html: str, name: str) -> str:
     match = re.search(rf'<input[^>]*name="{name}"[^>]*value="([^"]*)"', html)
     return match.group(1) if match else ""

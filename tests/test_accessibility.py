@@ -49,6 +49,8 @@ def seeded(app, make_user):
             "definition": f"/definitions/{definition.id}",
             "definition history": f"/definitions/{definition.id}/history",
             "comment": f"/comments/{comment.id}",
+            "recent changes": "/recent",
+            "profile": f"/users/{comment.author.username}",
             "login": "/auth/login",
             "register": "/auth/register",
             "missing page": "/wiki/no-such-page",
@@ -65,6 +67,7 @@ MEMBER_ONLY = {
     "rename": "/wiki/infrastructure-architect/rename",
     "create editor": "/wiki/network-architect/edit?title=Network+architect",
     "new page": "/new",
+    "settings": "/settings",
     "change password": "/auth/password",
 }
 MODERATOR_ONLY = {"flag queue": "/moderation", "members": "/moderation/users", "log": "/moderation/log"}

@@ -132,6 +132,8 @@ def cases(ids: dict) -> list[Case]:
              [(K.ROLE_CHANGED, "user", "bob_user")]),
         Case("pages.rename", "alice", "/wiki/it-manager/rename", {"title": "Head of IT", "reason": "clearer"},
              [(K.PAGE_RENAMED, "page", "page")], token_from="/wiki/it-manager/rename"),  # last: the address moves
+        Case("members.settings", "alice", "/settings", {"about": "I run *networks*.", "role_held": "Network engineer"},
+             [(K.PROFILE_SAVED, "user", "alice_user")], token_from="/settings"),
         Case("auth.change_password", "alice", "/auth/password",
              {"current": PASSWORD, "password": "a brand new passphrase", "confirm": "a brand new passphrase"}, [],
              token_from="/auth/password"),

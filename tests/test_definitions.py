@@ -5,7 +5,7 @@ import re
 import pytest
 from sqlalchemy import func, select
 
-from tests.conftest import csrf_from, post_form
+from tests.conftest import csrf_from, post_form, user_link
 from wiki.auth.models import Role
 from wiki.definitions.models import Definition, Stance
 from wiki.discussion.models import Comment
@@ -45,7 +45,7 @@ def test_member_proposes_a_definition(client, member, term, app):
     definition_id = int(re.search(r"/definitions/(\d+)$", response.headers["Location"]).group(1))
     page = client.get(f"/wiki/{term}").get_data(as_text=True)
     assert f'id="definition-{definition_id}"' in page
-    assert "<strong>interface</strong>" in page and "Proposed by <strong>alice</strong>" in page
+    assert "<strong>interface</strong>" in page and "Proposed by <strong>" + user_link("alice") + "</strong>" in page
     shown = client.get(f"/definitions/{definition_id}").get_data(as_text=True)
     assert "Discussion" in shown and "This is your definition" in shown  # others take stances on it, not alice
 

@@ -7,7 +7,7 @@ from urllib.parse import unquote
 import pytest
 from sqlalchemy import func, select
 
-from tests.conftest import as_user, csrf_from, csrf_token, edit_form, post_form, save_page
+from tests.conftest import as_user, csrf_from, csrf_token, edit_form, post_form, save_page, user_link
 from wiki.auth.models import Role
 from wiki.definitions.models import Stance, StanceKind, set_stance
 from wiki.discussion.models import Comment
@@ -319,7 +319,8 @@ def test_compare_shows_both_definitions_as_they_read(client, two_definitions):
     html = text(response)
     assert html.count("<strong>sponsors</strong>") == 2  # rendered, not source
     assert f"Definition {first}" in html and f"Definition {second}" in html
-    assert "Proposed by <strong>alice</strong>" in html and "Proposed by <strong>bob</strong>" in html
+    assert "Proposed by <strong>" + user_link("alice") + "</strong>" in html
+    assert "Proposed by <strong>" + user_link("bob") + "</strong>" in html
     assert html.count("score 0") == 2
     assert "<del>" not in html and "<ins>" not in html and "side-by-side" not in html
     assert f'href="/wiki/{term}/compare?a={first}&amp;b={second}&amp;diff=1#differences"' in html

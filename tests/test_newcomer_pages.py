@@ -68,6 +68,8 @@ def main_pages(seeded: dict) -> list[str]:
         f"/comments/{comment}",
         f"/comments/{seeded['definition_comment']}",
         f"/comments/{comment}/history",
+        "/recent",
+        f"/users/{seeded['comment_author']}",
         "/auth/login",
         "/auth/register",
         "/wiki/no-such-page",
@@ -81,6 +83,7 @@ MEMBER_PAGES = [
     "/wiki/infrastructure-architect/edit",
     "/wiki/network-architect/edit?title=Network+architect",
     "/auth/password",
+    "/settings",
 ]
 
 

@@ -289,3 +289,17 @@ def test_the_search_index_command_rebuilds_the_index(app, client, make_page):
     result = app.test_cli_runner().invoke(args=["search-index"])
     assert result.exit_code == 0 and "Indexed 1 " in result.output
     assert urls(client, "department") == ["/wiki/it-manager"]
+
+
+def test_a_common_word_scores_only_the_newest_matches_and_the_titles(app, client, make_page, make_user, monkeypatch):
+    from wiki.search import query
+
+    monkeypatch.setattr(query, "RANKED_MAX", 5)  # as if the wiki held thousands of matches
+    make_page("Escalation", "How to escalate.\n")  # the oldest match, by its title
+    make_page("Notes", "Escalation in passing.\n")  # an old match in the text only
+    make_user("alice")
+    alice = as_user(app, "alice")
+    newest = [comment_on(alice, "notes", f"Escalation story {number}.") for number in range(8)]
+    found = urls(client, "escalation")
+    assert found[0] == "/wiki/escalation"
+    assert set(found[1:]) == {f"/comments/{comment}" for comment in newest[-5:]}

@@ -32,11 +32,25 @@ from flask import current_app, make_response, request, session
 from flask_login import current_user
 from werkzeug.http import is_resource_modified
 
-from wiki.changes import Version
+from wiki.auth.models import USERNAME_MAX_CHARS, USERNAME_RULE
+from wiki.changes import FAMILIES, ChangeKind, Version
 from wiki.inputs import parse_number
 
+_KINDS = frozenset(FAMILIES) | {kind.value for kind in ChangeKind}
+_SLUG_MAX_CHARS = 120  # wiki/pages/models.py's SLUG_MAX_CHARS (a core module cannot import it)
+
+
+def _username(value: str) -> str | None:
+    """Names match without regard to case, so "Alice" and "alice" are one key; an empty filter is no filter."""
+    if value == "":
+        return ""
+    return value.lower() if len(value) <= USERNAME_MAX_CHARS and USERNAME_RULE.fullmatch(value) else None
+
+
 # The query arguments a cached view may read, each with what it means: equivalent spellings ("07", "7") give one
-# key, and a value that means nothing to the view is answered afresh, not kept.
+# key, and a value that means nothing to the view is answered afresh, not kept. The filters of recent changes
+# take "" (a field of the filter form left empty) as no filter; the page filter is kept only as `slug`, since
+# `page` is the page number in every list (`page=<slug>` is answered afresh).
 QUERY_ARGUMENTS: dict[str, Callable[[str], Hashable | None]] = {
     "page": parse_number,
     "from": parse_number,
@@ -44,8 +58,13 @@ QUERY_ARGUMENTS: dict[str, Callable[[str], Hashable | None]] = {
     "sort": lambda value: value if value in ("oldest", "newest") else None,
     # A search, as it is run: space made one, and short (a long query is answered afresh, not kept).
     "q": lambda value: " ".join(value.split()) if len(value) <= 200 else None,
-    "kind": lambda value: value if value in ("page", "definition", "comment") else None,
+    "kind": lambda value: value if value in _KINDS or value == "" else None,
+    "user": _username,
+    "slug": lambda value: value if len(value) <= _SLUG_MAX_CHARS else None,
+    "hide_mine": lambda value: {"": False, "0": False, "1": True}.get(value),
 }
+# What is kept: pages and feeds (an error page or a redirect never is).
+KEPT_MIMETYPES = frozenset({"text/html", "application/atom+xml"})
 # Anonymous reads may be kept by browsers and shared caches, but must be checked with the server each time.
 PUBLIC_CACHE_CONTROL = "public, max-age=0, must-revalidate"
 
@@ -198,7 +217,7 @@ def cached_for_readers(version_of: Callable[..., Version | None], query_args: tu
                 return _public(current_app.response_class(held.body, headers=list(held.headers)), etag, version)
             response = make_response(view(**view_args))
             # Never keep a response that started a session (a form token, a message) or is not plain success.
-            if response.status_code == 200 and response.mimetype == "text/html" and not session:
+            if response.status_code == 200 and response.mimetype in KEPT_MIMETYPES and not session:
                 if cache:
                     headers = tuple(
                         (name, value)

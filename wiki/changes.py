@@ -52,6 +52,7 @@ class ChangeKind(enum.StrEnum):
     MEMBER_SUSPENDED = "member.suspended"
     MEMBER_UNSUSPENDED = "member.unsuspended"
     ROLE_CHANGED = "member.role"
+    PROFILE_SAVED = "member.profile"  # a member's own settings: about text, the role they hold
 
 
 # What moderators do: the moderation log is these changes.
@@ -104,6 +105,20 @@ ACTIONS = {
     ChangeKind.MEMBER_SUSPENDED: "suspend",
     ChangeKind.MEMBER_UNSUSPENDED: "unsuspend",
     ChangeKind.ROLE_CHANGED: "set role",
+    ChangeKind.PROFILE_SAVED: "update profile",
+}
+
+
+def family_of(kind: str) -> str:
+    """The family a kind is filtered by: what moderators do is "moderation", the rest goes by its first word
+    ("page.edited" is "page")."""
+    return "moderation" if kind in MODERATION_KINDS else kind.split(".", 1)[0]
+
+
+# Every family with its kinds: "page", "definition", "stance", "comment", "flag", "moderation", "member".
+FAMILIES: dict[str, frozenset[str]] = {
+    family: frozenset(kind.value for kind in ChangeKind if family_of(kind) == family)
+    for family in dict.fromkeys(family_of(kind) for kind in ChangeKind)
 }
 
 
@@ -128,6 +143,13 @@ class Change(db.Model):
         Index("ix_changes_user_id_id", "user_id", "id"),
         Index("ix_changes_is_moderation_id", "is_moderation", "id"),  # the moderation log, newest first
         Index("ix_changes_kind_id", "kind", "id"),  # the newest change of some kinds (TITLE_KINDS)
+        # Recent changes, newest first by time (ties by id): all of them, and of one kind, member or page.
+        Index("ix_changes_created_at_id", "created_at", "id"),
+        Index("ix_changes_kind_created_at_id", "kind", "created_at", "id"),
+        Index("ix_changes_user_id_created_at_id", "user_id", "created_at", "id"),
+        Index("ix_changes_page_id_created_at_id", "page_id", "created_at", "id"),
+        # A member's counts of each kind (their profile), read from the index alone.
+        Index("ix_changes_user_id_kind", "user_id", "kind"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -248,6 +270,6 @@ def newest_change(query: Select, **parameters) -> Version | None:
 _OF_ANYTHING = newest_change_query()
 
 
-def newest_change_anywhere(**_view_args) -> Version | None:
-    """The version of what draws on every change (search results): the newest change of all."""
+def newest_version(**_view_args) -> Version | None:
+    """The newest change of all (one seek of the primary key): what recent changes and their feed show."""
     return newest_change(_OF_ANYTHING)

@@ -4,7 +4,7 @@ index), search_links (the [[links]] of those texts), page_redirects (old address
 (the tags a page's current text keeps) and an index of changes by kind
 
 Revision ID: 5d2c8e41f0a7
-Revises: 3c5e0b7d9a21
+Revises: b7e1a2c94d10
 
 """
 import sqlalchemy as sa
@@ -12,7 +12,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = "5d2c8e41f0a7"
-down_revision = "3c5e0b7d9a21"
+down_revision = "b7e1a2c94d10"
 branch_labels = None
 depends_on = None
 

@@ -1,18 +1,23 @@
-"""Read-only JSON: pages and their revisions. Errors are JSON too (see wiki.errors)."""
+"""Read-only JSON: pages and their revisions, definitions, comments, changes and members. Errors are JSON too
+(see wiki.errors)."""
 
 import sys
+from dataclasses import asdict
 
-from flask import Blueprint, Response, abort, current_app, url_for
+from flask import Blueprint, Response, abort, current_app, request, url_for
 from flask_login import current_user
 
+from wiki.auth.models import find_user
 from wiki.auth.permissions import may_moderate, require_visible
 from wiki.definitions.models import RankedDefinition, definitions_of, get_definition_or_404, ranked_one
 from wiki.discussion.models import CommentNode, build_tree, get_comment_or_404, load_thread, walk
 from wiki.history.models import Revision
 from wiki.history.service import HistoryEntry, get_revision_or_404, history_page
 from wiki.inputs import page_number_arg
+from wiki.members.models import counts_of
 from wiki.pages.models import Page, by_recent_change, get_page_or_404, recently_changed, slugs_of
 from wiki.paging import paginate
+from wiki.recent.models import Line, change_ids, contribution_ids, lines, page_number_and_filters
 from wiki.search.query import backlinks as links_to
 from wiki.search.results import kind_arg, query_arg, query_problem, searched, shown_links, shown_results
 from wiki.templating import iso_time
@@ -251,4 +256,50 @@ def backlinks(slug: str):
             {"kind": item.hit.kind, "title": item.title, "url": public_url(item.url), "page": item.hit.slug}
             for item in shown
         ]
+    }
+
+
+def change_json(line: Line) -> dict:
+    """A change as /api/v1/changes lists it; `summary` is null where the viewer may not read it."""
+    return {
+        "id": line.id,
+        "kind": line.kind,
+        "user": line.username,
+        "page": line.page_slug,
+        "title": line.page_title,
+        "url": public_url(line.url) if line.url else None,
+        "summary": line.summary,
+        "created_at": iso_time(line.created_at),
+    }
+
+
+@bp.get("/changes")
+def changes():
+    """Every change the viewer may see, newest first, 50 a page, with the filters of /recent."""
+    number, filters = page_number_and_filters(request.args)
+    listing = paginate(change_ids(filters, current_user), number, peek=True, noun="list of changes")
+    return {
+        "changes": [change_json(line) for line in lines(listing.items, current_user)],
+        "next": _next_url("api.changes", number, listing.has_next, **filters.query_args()),
+    }
+
+
+@bp.get("/users/<username>")
+def user(username: str):
+    """A member's profile with their contributions, newest first, 50 a page."""
+    member = find_user(username)
+    if member is None:
+        abort(404, description="There is no member by that name.")
+    number = page_number_arg()
+    listing = paginate(contribution_ids(member, current_user), number, peek=True, noun="list of contributions")
+    return {
+        "username": member.username,
+        "role": member.role.value,
+        "joined": iso_time(member.created_at),
+        "about": member.about,
+        "about_html": member.about_html,
+        "role_held": member.role_held,
+        "counts": asdict(counts_of(member)),
+        "contributions": [change_json(line) for line in lines(listing.items, current_user)],
+        "next": _next_url("api.user", number, listing.has_next, username=member.username),
     }

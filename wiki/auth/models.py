@@ -9,16 +9,20 @@ from datetime import datetime
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from flask_login import UserMixin
-from sqlalchemy import String, select
+from markupsafe import Markup
+from sqlalchemy import String, Text, select
 from sqlalchemy.orm import Mapped, mapped_column
 
 from wiki.extensions import UTCDateTime, db, login_manager, string_enum, utcnow
 from wiki.inputs import parse_number
+from wiki.rendering import stored_html
 
 # Matched whole (re.fullmatch): with "^…$", "adm\n" would pass, since "$" also matches before a final newline.
 USERNAME_MAX_CHARS = 32
 USERNAME_RULE = re.compile(rf"[A-Za-z0-9_-]{{3,{USERNAME_MAX_CHARS}}}")
 USERNAME_RULE_TEXT = "3 to 32 letters (A–Z), digits, '_' or '-'"
+ABOUT_MAX_CHARS = 2000
+ROLE_HELD_MAX_CHARS = 100
 _hasher = PasswordHasher()  # Argon2id with the library's current recommended cost
 
 
@@ -60,6 +64,10 @@ class User(UserMixin, db.Model):
     # A suspended member can read but not write until this moment.
     suspended_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
     suspension_reason: Mapped[str | None] = mapped_column(String(500))
+    # What members say of themselves on their profile: Markdown as written, and as rendered once when saved.
+    about: Mapped[str] = mapped_column(Text, default="")
+    about_html: Mapped[str] = mapped_column(Text, default="")
+    role_held: Mapped[str] = mapped_column(String(ROLE_HELD_MAX_CHARS), default="")  # free text: "Network architect"
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     def __init__(
@@ -92,6 +100,10 @@ class User(UserMixin, db.Model):
         if _hasher.check_needs_rehash(self.password_hash):
             self.password_hash = _hasher.hash(password)
         return True
+
+    @property
+    def about_content(self) -> Markup:
+        return stored_html(self.about_html)
 
     @property
     def is_suspended(self) -> bool:

@@ -21,6 +21,10 @@ from wiki.search.models import SearchEntry, SearchKind, SearchLink
 MAX_WORDS = 16  # words and phrase words together; a longer query is cut, and told so
 MAX_WORD_CHARS = 64
 PER_PAGE = 20
+# A search scores at most this many of its matches, the newest, and the pages whose title matches (on SQLite the
+# newest this many of those): the cost of a common word stays bounded however large the wiki grows (scoring is
+# what costs, about 10 µs a match; finding the matches is cheap).
+RANKED_MAX = 2000
 BACKLINKS_MAX = 1000  # what links here is listed whole, up to this many
 SNIPPET_CHARS = 220
 # Searching for the first words of a 10 KB query costs no more than for a short one.
@@ -133,12 +137,18 @@ _TYPED = (bindparam("kind", type_=String), bindparam("with_hidden", type_=Boolea
 
 
 def _sqlite_search():
-    # bm25 is better when lower; a title match weighs ten times a body match.
+    # bm25 is better when lower; a title match weighs ten times a body match. Only the newest RANKED_MAX matches
+    # and every title match are ranked (walking the matches to find the newest is cheap; scoring them is not).
     return text(
         f"SELECT {_SELECTED}, bm25(search_fts, 10.0, 1.0) AS score FROM search_fts "
         "JOIN search_entries e ON e.id = search_fts.rowid JOIN pages p ON p.id = e.page_id "
         "JOIN users u ON u.id = e.author_id "
-        f"WHERE search_fts MATCH :match AND {_FILTERS} ORDER BY score, e.id LIMIT :limit OFFSET :offset"
+        f"WHERE search_fts MATCH :match AND {_FILTERS} "
+        "AND (search_fts.rowid > coalesce((SELECT rowid FROM search_fts WHERE search_fts MATCH :match "
+        "ORDER BY rowid DESC LIMIT 1 OFFSET :ranked_max), 0) "
+        "OR search_fts.rowid IN (SELECT rowid FROM search_fts WHERE search_fts MATCH :title_match "
+        "ORDER BY rowid DESC LIMIT :ranked_max)) "
+        "ORDER BY score, e.id LIMIT :limit OFFSET :offset"
     ).bindparams(*_TYPED)
 
 
@@ -146,11 +156,16 @@ def _postgresql_search(phrases: int):
     phrase_queries = [f"phraseto_tsquery('english', :phrase{n})" for n in range(phrases)]
     parts = ["plainto_tsquery('english', :words)", *phrase_queries]
     tsquery = " && ".join(parts)
+    # As on SQLite: the newest RANKED_MAX matches and every title match are ranked.
     return text(
         f"SELECT {_SELECTED}, ts_rank(e.document, q.query) AS score FROM search_entries e "
         f"CROSS JOIN (SELECT {tsquery} AS query) q JOIN pages p ON p.id = e.page_id "
         "JOIN users u ON u.id = e.author_id "
-        f"WHERE e.document @@ q.query AND {_FILTERS} ORDER BY score DESC, e.id LIMIT :limit OFFSET :offset"
+        f"WHERE e.document @@ q.query AND {_FILTERS} "
+        "AND (e.id > coalesce((SELECT id FROM search_entries WHERE document @@ q.query "
+        "ORDER BY id DESC OFFSET :ranked_max LIMIT 1), 0) "
+        "OR (e.kind = 'page' AND to_tsvector('english', translate(e.title, '<>', '  ')) @@ q.query)) "
+        "ORDER BY score DESC, e.id LIMIT :limit OFFSET :offset"
     ).bindparams(*_TYPED)
 
 
@@ -158,7 +173,8 @@ def run_search(query: ParsedQuery, *, kind: str | None, page: int, with_hidden: 
     """One page of hits, best first; `with_hidden` for moderators. One query for the hits, one for their text."""
     if query.is_empty:
         return ResultPage(query, [], page, False)
-    parameters = {"kind": kind, "with_hidden": with_hidden, "limit": PER_PAGE + 1, "offset": (page - 1) * PER_PAGE}
+    parameters = {"kind": kind, "with_hidden": with_hidden, "limit": PER_PAGE + 1, "offset": (page - 1) * PER_PAGE,
+                  "ranked_max": RANKED_MAX - 1}  # fmt: skip
     if db.session.get_bind().dialect.name == "postgresql":
         statement = _postgresql_search(len(query.phrases))
         parameters["words"] = " ".join(query.words)
@@ -166,6 +182,7 @@ def run_search(query: ParsedQuery, *, kind: str | None, page: int, with_hidden: 
     else:
         statement = _sqlite_search()
         parameters["match"] = _fts5_match(query)
+        parameters["title_match"] = f"{{title}} : ({parameters['match']})"
     rows = db.session.execute(statement, parameters).all()
     hits = [Hit(row.entry_id, row.kind, row.target_id, row.slug, row.page_title, row.author, bool(row.is_hidden))
             for row in rows[:PER_PAGE]]  # fmt: skip

@@ -4,7 +4,7 @@ from flask import Blueprint, abort, render_template
 
 from wiki.auth.permissions import may_moderate
 from wiki.caching import cached_for_readers
-from wiki.changes import newest_change_anywhere, on_change
+from wiki.changes import newest_version, on_change
 from wiki.inputs import page_number_arg
 from wiki.pages.models import find_page, redirect_if_moved, slugify, slugs_of
 from wiki.search.index import index_change
@@ -15,7 +15,7 @@ bp = Blueprint("search", __name__)
 bp.record_once(lambda state: on_change(state.app, index_change))
 
 @bp.get("/search")
-@cached_for_readers(newest_change_anywhere, query_args=("q", "kind", "page"))
+@cached_for_readers(newest_version, query_args=("q", "kind", "page"))
 def search():
     """Pages, definitions and comments whose current text holds the words, best first."""
     query, kind, page = query_arg(), kind_arg(), page_number_arg()
@@ -31,7 +31,7 @@ def search():
 
 
 @bp.get("/wiki/<slug>/links")
-@cached_for_readers(newest_change_anywhere)  # links from anywhere: any change may add one
+@cached_for_readers(newest_version)  # links from anywhere: any change may add one
 def links_here(slug: str):
     """What links to a page (pages, definitions, comments), or to a page still to be written."""
     page = find_page(slug)

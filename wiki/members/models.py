@@ -1,0 +1,56 @@
+"""What a profile shows (read from the record of changes) and the one way a member's settings are saved."""
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+
+from wiki.auth.models import User
+from wiki.changes import FAMILIES, Change, ChangeKind, Subject, record_change
+from wiki.extensions import db
+from wiki.rendering import render_markdown
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything the settings form sets (a new setting is a field here, in the form and in save_settings)."""
+
+    about: str  # Markdown
+    role_held: str
+
+
+def save_settings(member: User, settings: Settings) -> bool:
+    """Apply a member's settings, rendering the about text once; a save that changes anything is recorded as one
+    change. Returns whether anything changed."""
+    if settings == Settings(about=member.about, role_held=member.role_held):
+        return False
+    if settings.about != member.about:
+        # Rendered before the change is recorded: from then to the commit, other writers wait.
+        member.about_html = str(render_markdown(settings.about)) if settings.about else ""
+        member.about = settings.about
+    member.role_held = settings.role_held
+    record_change(ChangeKind.PROFILE_SAVED, member, Subject("user", member.id, None, f"profile of {member.username}"))
+    return True
+
+
+@dataclass(frozen=True)
+class Counts:
+    edits: int  # page revisions: created, edited, reverted
+    definitions: int  # proposed
+    comments: int  # posted
+    stances: int  # held now: taken less removed
+
+
+def counts_of(member: User) -> Counts:
+    """A member's contributions counted by kind from the record of changes: one query, read from the (user, kind)
+    index alone."""
+    by_kind = dict(
+        db.session.execute(
+            select(Change.kind, func.count()).where(Change.user_id == member.id).group_by(Change.kind)
+        ).all()
+    )
+    return Counts(
+        edits=sum(by_kind.get(kind, 0) for kind in FAMILIES["page"]),
+        definitions=by_kind.get(ChangeKind.DEFINITION_PROPOSED.value, 0),
+        comments=by_kind.get(ChangeKind.COMMENT_POSTED.value, 0),
+        stances=by_kind.get(ChangeKind.STANCE_TAKEN.value, 0) - by_kind.get(ChangeKind.STANCE_REMOVED.value, 0),
+    )

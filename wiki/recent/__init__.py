@@ -1,0 +1,1 @@
+"""Recent changes and Atom feeds, read from the record of changes."""

@@ -34,6 +34,9 @@ HISTORY_PAGE = "benchmark-page"  # 5 KB, 1,000 revisions, a term with 3 definiti
 SHORT_HISTORY_PAGE = "benchmark-page-10"  # the same shape with 10 revisions
 DISCUSSION_200 = "discussion-200"
 DISCUSSION_1000 = "discussion-1000"
+WATCHED_PAGE = "watched-page"  # an article watched by WATCHERS members: what a comment on it costs the poster
+WATCHERS = 1000
+NOTIFICATIONS = 60  # the bench user's, of the newest changes on the page it watches
 BENCH_USER = "bench-user"
 BENCH_PASSWORD = "bench-password-not-a-secret"  # a throwaway account in a throwaway database
 
@@ -83,6 +86,7 @@ class Rows:
     definitions: list[dict] = field(default_factory=list)
     stances: list[dict] = field(default_factory=list)
     comments: list[dict] = field(default_factory=list)
+    watches: list[dict] = field(default_factory=list)
 
 
 class Builder:
@@ -120,6 +124,21 @@ class Builder:
             self.rows.users.append(
                 {
                     "id": self.next_id("users"),
+                    "username": name,
+                    "username_key": name,
+                    "password_hash": None,
+                    "role": Role.MEMBER,
+                    "session_token": new_session_token(),
+                    "created_at": self.now - timedelta(days=800),
+                }
+            )
+        self.watcher_ids = []
+        for number in range(1, WATCHERS + 1):
+            name = f"watcher{number:04d}"
+            self.watcher_ids.append(self.next_id("users"))
+            self.rows.users.append(
+                {
+                    "id": self.watcher_ids[-1],
                     "username": name,
                     "username_key": name,
                     "password_hash": None,
@@ -305,6 +324,17 @@ class Builder:
             self.discussion(count, 390, page_id=page_id)
             fixed_comments += count
 
+        # A page watched by a thousand members, and the bench user's watch of the page it reads.
+        body = content.page_body(self.rng, "Watched page", 1500)
+        page_id = self.page(WATCHED_PAGE, "A page a thousand members watch", PageKind.ARTICLE, [body], 300)
+        self.discussion(20, 290, page_id=page_id)
+        fixed_comments += 20
+        watched_at = self.now - timedelta(days=100)
+        self.rows.watches += [{"user_id": user_id, "page_id": page_id, "created_at": watched_at}
+                              for user_id in self.watcher_ids]  # fmt: skip
+        history_page_id = self.rows.pages[0]["id"]  # HISTORY_PAGE, built first
+        self.rows.watches.append({"user_id": self.bench_user_id, "page_id": history_page_id, "created_at": watched_at})
+
         # Filler: the rest of the pages (a fifth of them terms with two definitions) and of the comments.
         filler = shape.pages - len(self.rows.pages)
         remaining = shape.comments - fixed_comments
@@ -334,6 +364,7 @@ def _tables():
     from wiki.definitions.models import Definition, Stance
     from wiki.discussion.models import Comment
     from wiki.history.models import Document, Revision
+    from wiki.notify.models import Watch
     from wiki.pages.models import Page
 
     # Foreign-key order.
@@ -345,6 +376,7 @@ def _tables():
         ("definitions", Definition.__table__),
         ("stances", Stance.__table__),
         ("comments", Comment.__table__),
+        ("watches", Watch.__table__),
     ]
 
 
@@ -358,6 +390,19 @@ def record_past_changes(connection) -> None:
     rows = migration._past_changes(connection)
     for offset in range(0, len(rows), 5000):
         connection.execute(insert(migration.changes), rows[offset : offset + 5000])
+
+
+def notify_bench_user(connection) -> None:
+    """The bench user's notifications: the newest changes on the page it watches, as the listener writes them."""
+    connection.execute(
+        text(
+            "INSERT INTO notifications (user_id, change_id, reason, is_read, created_at) "
+            "SELECT u.id, c.id, 'watch', false, c.created_at FROM changes c "
+            "JOIN pages p ON p.id = c.page_id AND p.slug = :slug JOIN users u ON u.username = :user "
+            "ORDER BY c.id DESC LIMIT :count"
+        ),
+        {"slug": HISTORY_PAGE, "user": BENCH_USER, "count": NOTIFICATIONS},
+    )
 
 
 def make_app(url: str):
@@ -432,8 +477,9 @@ def build(shape_name: str, url: str) -> dict:
                 for offset in range(0, len(batch), 5000):
                     connection.execute(insert(table), batch[offset : offset + 5000])
             record_past_changes(connection)
+            notify_bench_user(connection)
             if connection.dialect.name == "postgresql":
-                for name, _table in [*_tables(), ("changes", None)]:
+                for name, _table in [*_tables(), ("changes", None), ("notifications", None)]:
                     connection.execute(
                         text(f"SELECT setval(pg_get_serial_sequence('{name}', 'id'), (SELECT MAX(id) FROM {name}))")
                     )

@@ -24,6 +24,10 @@ from wiki.pages.models import Page, find_page
 # Writes that change nothing in the wiki's record, and why.
 RECORD_NOTHING = {
     "pages.preview": "a preview saves nothing",
+    "notify.watch": "a member's own watchlist, not a change to the wiki",
+    "notify.unwatch": "a member's own watchlist, not a change to the wiki",
+    "notify.mark_read": "a member's own notifications",
+    "notify.mark_all_read": "a member's own notifications",
     "auth.change_password": "a member's own secret, not a change to the wiki",
 }
 
@@ -59,7 +63,13 @@ def world(app, make_user, make_page):
         first_revision = db.session.scalar(
             select(Revision.id).where(Revision.document_id == page.document_id, Revision.number == 1)
         )
+        from wiki.notify.models import Notification
+
+        bobs_notification = db.session.scalar(  # alice's definition, on the page bob watches
+            select(Notification.id).where(Notification.user_id == bob.id).order_by(Notification.id)
+        )
         return {
+            "bob_notification": bobs_notification,
             "page": page.id,
             "bobs": bobs.id,
             "alices": alices.id,
@@ -130,6 +140,10 @@ def cases(ids: dict) -> list[Case]:
              [(K.MEMBER_UNSUSPENDED, "user", "bob_user")]),
         Case("moderation.change_role", "root", "/moderation/users/bob/role", {"role": "moderator"},
              [(K.ROLE_CHANGED, "user", "bob_user")]),
+        Case("notify.watch", "alice", "/wiki/it-manager/watch", {}, []),
+        Case("notify.unwatch", "alice", "/wiki/it-manager/unwatch", {}, []),
+        Case("notify.mark_read", "bob", f"/notifications/{ids['bob_notification']}/read", {}, []),
+        Case("notify.mark_all_read", "bob", "/notifications/read", {}, []),
         Case("pages.rename", "alice", "/wiki/it-manager/rename", {"title": "Head of IT", "reason": "clearer"},
              [(K.PAGE_RENAMED, "page", "page")], token_from="/wiki/it-manager/rename"),  # last: the address moves
         Case("members.settings", "alice", "/settings", {"about": "I run *networks*.", "role_held": "Network engineer"},

@@ -33,6 +33,7 @@ SAMPLE_ARGS = {
     "username": "alice",
     "target_type": "comment",
     "target_id": 1,
+    "notification_id": 1,
 }
 
 

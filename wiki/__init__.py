@@ -19,6 +19,7 @@ from wiki.extensions import csrf, db, limiter, login_manager, migrate
 from wiki.inputs import ChunkedBodyLimit, DatabaseIntConverter, refuse_nul_characters
 from wiki.members.views import bp as members_bp
 from wiki.moderation.views import bp as moderation_bp
+from wiki.notify.views import bp as notify_bp
 from wiki.pages.views import bp as pages_bp
 from wiki.recent.views import bp as recent_bp
 from wiki.search.views import bp as search_bp
@@ -94,6 +95,7 @@ def create_app(config: Mapping | Config | None = None) -> Flask:
     app.register_blueprint(search_bp)
     app.register_blueprint(recent_bp)
     app.register_blueprint(members_bp)
+    app.register_blueprint(notify_bp)
     app.register_blueprint(api_bp)
     csrf.exempt(api_bp)  # read-only JSON; it has no POST routes
 

@@ -68,6 +68,8 @@ class User(UserMixin, db.Model):
     about: Mapped[str] = mapped_column(Text, default="")
     about_html: Mapped[str] = mapped_column(Text, default="")
     role_held: Mapped[str] = mapped_column(String(ROLE_HELD_MAX_CHARS), default="")  # free text: "Network architect"
+    # Members watch the pages they create, edit, define or comment on, unless they turn that off.
+    watch_contributions: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     def __init__(

@@ -71,6 +71,12 @@ class Definition(db.Model):
         return text
 
 
+def _plain(markdown: str, length: int = 300) -> str:
+    """The start of a Markdown text on one line, for the record of changes."""
+    text = " ".join(markdown.split())
+    return text if len(text) <= length else text[: length - 1] + "…"
+
+
 def withdraw_definition(definition: Definition, by: User, *, at: datetime | None = None) -> None:
     """The proposer withdraws a definition: it stays, marked withdrawn, with its history."""
     definition.status = DefinitionStatus.WITHDRAWN
@@ -176,10 +182,11 @@ def stance_of(definition: Definition, user: User) -> Stance | None:
 
 
 def set_stance(
-    definition: Definition, user: User, kind: StanceKind | None, *, at: datetime | None = None
+    definition: Definition, user: User, kind: StanceKind | None, *, reason: str = "", at: datetime | None = None
 ) -> Stance | None:
     """Record, change or (kind None) remove a member's stance; one row per member per definition, and one
-    change for each time it moves (nothing when it stays)."""
+    change for each time it moves (nothing when it stays), with the reason given for it (its comment keeps the
+    whole text; the change the start of it, for notifications and lists)."""
     stance = stance_of(definition, user)
     at = at or utcnow()
     if kind is None:
@@ -197,5 +204,6 @@ def set_stance(
         change = ChangeKind.STANCE_CHANGED
     else:
         return stance
-    record_change(change, user, definition.change_subject(), value=kind.value, summary=f"{kind.value}s", at=at)
+    record_change(change, user, definition.change_subject(), value=kind.value, summary=f"{kind.value}s",
+                  reason=_plain(reason), at=at)  # fmt: skip
     return stance

@@ -3,7 +3,7 @@
 import unicodedata
 
 from flask_wtf import FlaskForm
-from wtforms import StringField, TextAreaField
+from wtforms import BooleanField, StringField, TextAreaField
 from wtforms.validators import Length, ValidationError
 
 from wiki.auth.models import ABOUT_MAX_CHARS, ROLE_HELD_MAX_CHARS
@@ -42,9 +42,14 @@ class SettingsForm(FlaskForm):
         description="Free text, e.g. “Infrastructure architect at a bank” (optional).",
     )
 
+    watch_contributions = BooleanField(
+        "Watch the pages I create, edit, define or comment on",
+        description="Their changes, definitions and comments then reach your notifications and watchlist.",
+    )
+
     # What the settings page shows, in order: (heading, field names).
-    sections = (("Your profile", ("role_held", "about")),)
+    sections = (("Your profile", ("role_held", "about")), ("Watching", ("watch_contributions",)))
 
     def settings(self) -> Settings:
         about = normalize_text(self.about.data or "").strip()
-        return Settings(about=about, role_held=(self.role_held.data or "").strip())
+        return Settings(about, (self.role_held.data or "").strip(), bool(self.watch_contributions.data))

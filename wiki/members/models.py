@@ -16,18 +16,20 @@ class Settings:
 
     about: str  # Markdown
     role_held: str
+    watch_contributions: bool = True  # watch the pages one creates, edits, defines or comments on
 
 
 def save_settings(member: User, settings: Settings) -> bool:
     """Apply a member's settings, rendering the about text once; a save that changes anything is recorded as one
     change. Returns whether anything changed."""
-    if settings == Settings(about=member.about, role_held=member.role_held):
+    if settings == Settings(member.about, member.role_held, member.watch_contributions):
         return False
     if settings.about != member.about:
         # Rendered before the change is recorded: from then to the commit, other writers wait.
         member.about_html = str(render_markdown(settings.about)) if settings.about else ""
         member.about = settings.about
     member.role_held = settings.role_held
+    member.watch_contributions = settings.watch_contributions
     record_change(ChangeKind.PROFILE_SAVED, member, Subject("user", member.id, None, f"profile of {member.username}"))
     return True
 

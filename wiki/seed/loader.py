@@ -85,7 +85,8 @@ class Seeder:
         self.revisions(definition, seed.revisions)
         for stance in seed.stances:
             kind = StanceKind(stance.stance)
-            set_stance(definition, self.users[stance.member], kind, at=self.at(stance.days_ago))
+            member, at = self.users[stance.member], self.at(stance.days_ago)
+            set_stance(definition, member, kind, reason=stance.reason or "", at=at)
             if stance.reason:
                 post_comment(
                     definition, stance.reason, self.users[stance.member], stance=kind, at=self.at(stance.days_ago)

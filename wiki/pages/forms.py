@@ -13,6 +13,18 @@ from wiki.history.forms import DocumentForm, summary_field
 from wiki.pages.models import PageKind, find_page, slugify
 
 
+def title_problem(title: str, *, blank: str, needs_slug: bool = True) -> str | None:
+    """What is wrong with a page title (given stripped), or None."""
+    limit = current_app.config["TITLE_MAX_CHARS"]
+    if not title:
+        return blank
+    if len(title) > limit:
+        return f"The title is {len(title)} characters; the limit is {limit}."
+    if needs_slug and not slugify(title):
+        return "The title needs at least one letter or digit."
+    return None
+
+
 class PageForm(DocumentForm):
     title = StringField("Title")
     kind = RadioField(
@@ -39,12 +51,9 @@ class PageForm(DocumentForm):
     def validate_title(self, field: StringField) -> None:
         if not self.creating:
             return  # the title is set when the page is created; the slug follows from the URL
-        title = (field.data or "").strip()
-        limit = current_app.config["TITLE_MAX_CHARS"]
-        if not title:
-            raise ValidationError("Give the page a title.")
-        if len(title) > limit:
-            raise ValidationError(f"The title is {len(title)} characters; the limit is {limit}.")
+        problem = title_problem((field.data or "").strip(), blank="Give the page a title.", needs_slug=False)
+        if problem:
+            raise ValidationError(problem)
 
     def validate_kind(self, field: RadioField) -> None:
         if self.creating and field.data not in {kind.value for kind in PageKind}:
@@ -83,14 +92,10 @@ class RenameForm(FlaskForm):
 
     def validate_title(self, field: StringField) -> None:
         title = (field.data or "").strip()
-        limit = current_app.config["TITLE_MAX_CHARS"]
-        if not title:
-            raise ValidationError("Give the page its new title.")
-        if len(title) > limit:
-            raise ValidationError(f"The title is {len(title)} characters; the limit is {limit}.")
+        problem = title_problem(title, blank="Give the page its new title.")
+        if problem:
+            raise ValidationError(problem)
         slug = slugify(title)
-        if not slug:
-            raise ValidationError("The title needs at least one letter or digit.")
         if title == self.page.title:
             raise ValidationError("That is the page's title already.")
         other = find_page(slug)

@@ -18,7 +18,7 @@ from wiki.history.owners import OwnerKind, register_history_routes
 from wiki.history.service import SaveResult
 from wiki.inputs import page_number_arg
 from wiki.pages.display import render_page
-from wiki.pages.forms import PageForm, RenameForm
+from wiki.pages.forms import PageForm, RenameForm, title_problem
 from wiki.pages.models import (
     Page,
     PageKind,
@@ -69,16 +69,13 @@ register_history_routes(bp, PAGES)
 @cached_for_readers(home_version, query_args=("page",))
 def home():
     """Every term and article, most recently changed first, with an excerpt."""
-    listing = paginate(by_recent_change(), page_number_arg(), noun="list of pages")
-    return render_template(
-        "pages/home.html",
-        rows=recently_changed(listing.items),
-        page_number=listing.page,
-        has_next=listing.has_next,
-        total=listing.total,
-        tags=tag_counts(),
-        tag=None,
-    )
+    return _page_list(paginate(by_recent_change(), page_number_arg(), noun="list of pages"), tag=None)
+
+
+def _page_list(listing, tag: str | None):
+    """The home page's list: every page, or (`tag`) those that carry it."""
+    return render_template("pages/home.html", rows=recently_changed(listing.items), page_number=listing.page,
+                           has_next=listing.has_next, total=listing.total, tags=tag_counts(), tag=tag)  # fmt: skip
 
 
 @bp.get("/tags/<tag>")
@@ -90,15 +87,7 @@ def tagged(tag: str):
     listing = paginate(tagged_by_recent_change(tag), page_number_arg(), noun=f"list of pages tagged {tag}")
     if not listing.items:
         abort(404, description=f"No page is tagged “{tag}”.")
-    return render_template(
-        "pages/home.html",
-        rows=recently_changed(listing.items),
-        page_number=listing.page,
-        has_next=listing.has_next,
-        total=listing.total,
-        tags=tag_counts(),
-        tag=tag,
-    )
+    return _page_list(listing, tag)
 
 
 @bp.get("/healthz")
@@ -121,14 +110,7 @@ def new():
     if "title" not in request.args:
         return render_template("pages/new.html", title=title, kind=kind, error=None)
     slug = slugify(title)
-    limit = current_app.config["TITLE_MAX_CHARS"]
-    error = None
-    if not title:
-        error = "Give the page a title."
-    elif len(title) > limit:
-        error = f"The title is {len(title)} characters; the limit is {limit}."
-    elif not slug:
-        error = "The title needs at least one letter or digit."
+    error = title_problem(title, blank="Give the page a title.")
     if error:
         return render_template("pages/new.html", title=title, kind=kind, error=error), 422
     if find_page(slug) is not None:

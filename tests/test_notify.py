@@ -182,3 +182,22 @@ def test_the_watchlist_lists_changes_on_watched_pages_only(app, make_page, membe
     html = alice.get("/watchlist").get_data(as_text=True)
     assert html.count('class="change kind-comment"') == 1 and "IT manager" in html
     assert alice.get("/watchlist?page=x").status_code == 400
+
+
+def test_a_stances_reason_is_shown_only_while_its_comment_may_be_read(app, client, members, make_definition):
+    alice, bob = members["alice"], members["bob"]
+    with app.app_context():
+        alice_id = find_user("alice").id
+    definition = make_definition("it-manager", alice_id, "The interface with the business.")
+    post_form(bob, f"/definitions/{definition}/stance", {"stance": "dispute", "reason": "SECRET 555-0100, @alice"})
+    assert told(app, "alice") == [("stance", "stance.taken")]  # once, though the reason mentions her
+    assert "SECRET 555-0100" in alice.get("/notifications").get_data(as_text=True)
+    assert "SECRET 555-0100" in client.get("/recent").get_data(as_text=True)
+    with app.app_context():
+        from wiki.discussion.models import Comment
+
+        reason = db.session.scalar(select(Comment.id).where(Comment.definition_id == definition))
+    assert post_form(bob, f"/comments/{reason}/delete", {}).status_code == 303
+    assert "SECRET 555-0100" not in alice.get("/notifications").get_data(as_text=True)
+    assert "SECRET 555-0100" not in client.get("/recent").get_data(as_text=True)
+    assert "SECRET 555-0100" not in client.get("/api/v1/changes").get_data(as_text=True)

@@ -119,3 +119,16 @@ def test_links_search_and_history_follow_a_rename(app, client, make_page, make_u
     assert [hit["url"] for hit in client.get("/api/v1/search?q=manager").json["results"]] == ["/wiki/architect"]
     assert alice.get("/wiki/it-manager/edit").status_code == 301  # the editor moved too
     assert save_page(alice, "head-of-it", "Runs IT well.\n").status_code == 303
+
+
+def test_another_pages_old_address_is_not_taken_over(app, client, make_page, make_user):
+    make_page("Bee", "A page.\n")
+    make_page("Sea", "Another.\n")
+    make_page("Linker", "See [[Bee]].\n")
+    make_user("alice")
+    alice = as_user(app, "alice")
+    assert rename(alice, "bee", "Bee two").status_code == 303
+    refused = rename(alice, "sea", "Bee")
+    assert refused.status_code == 422 and "was the address of a page" in refused.get_data(as_text=True)
+    assert client.get("/wiki/bee").headers["Location"] == "/wiki/bee-two"
+    assert [link["url"] for link in client.get("/api/v1/pages/bee-two/backlinks").json["links"]] == ["/wiki/linker"]

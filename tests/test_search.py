@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import as_user, post_form, save_page
+from tests.conftest import as_user, csrf_from, post_form, save_page
 from wiki.auth.models import Role
 from wiki.extensions import db
 from wiki.search.index import rebuild_index
@@ -303,3 +303,19 @@ def test_a_common_word_scores_only_the_newest_matches_and_the_titles(app, client
     found = urls(client, "escalation")
     assert found[0] == "/wiki/escalation"
     assert set(found[1:]) == {f"/comments/{comment}" for comment in newest[-5:]}
+
+
+def test_a_definition_is_credited_to_its_proposer_after_a_moderators_edit(app, client, make_page, make_user,
+                                                                          make_definition):  # fmt: skip
+    make_page("IT manager", kind="term")
+    definition = make_definition("it-manager", make_user("author").id, "The interface with sponsors.")
+    make_user("mod", role=Role.MODERATOR)
+    mod = as_user(app, "mod")
+    token = csrf_from(mod.get(f"/definitions/{definition}/edit").get_data(as_text=True))
+    data = {"csrf_token": token, "body": "The interface with business sponsors.", "base_revision": "1"}
+    assert mod.post(f"/definitions/{definition}/edit", data=data).status_code == 303
+    assert results(client, "sponsors")[0]["title"] == "Definition of IT manager, proposed by author"
+    with app.app_context():
+        rebuild_index()
+        db.session.commit()
+    assert results(client, "sponsors")[0]["title"] == "Definition of IT manager, proposed by author"

@@ -111,17 +111,18 @@ def _index_what_exists(connection):
         name: sa.table(name, *(sa.column(column) for column in columns))
         for name, columns in {
             "pages": ("id", "title", "document_id"),
-            "definitions": ("id", "page_id", "document_id", "is_hidden"),
-            "comments": ("id", "page_id", "definition_id", "document_id", "is_hidden", "is_deleted"),
+            "definitions": ("id", "page_id", "document_id", "is_hidden", "author_id"),
+            "comments": ("id", "page_id", "definition_id", "document_id", "is_hidden", "is_deleted", "author_id"),
             "documents": ("id", "head_number"),
             "revisions": ("id", "document_id", "number", "author_id", "html"),
         }.items()
     }
     revisions, documents = t["revisions"], t["documents"]
 
-    def heads(owner, *columns):
+    def heads(owner, author, *columns):
+        """The owner's columns, its author (a page's: its newest revision's) and current revision."""
         return (
-            sa.select(*columns, revisions.c.id.label("revision_id"), revisions.c.author_id, revisions.c.html)
+            sa.select(*columns, revisions.c.id.label("revision_id"), author.label("author_id"), revisions.c.html)
             .select_from(owner)
             .join(documents, documents.c.id == owner.c.document_id)
             .join(revisions, sa.and_(revisions.c.document_id == documents.c.id,
@@ -130,10 +131,10 @@ def _index_what_exists(connection):
 
     pages, definitions, comments = t["pages"], t["definitions"], t["comments"]
     sources = {
-        "page": heads(pages, pages.c.id, pages.c.id.label("page_id"), pages.c.title, sa.false().label("is_hidden")),
-        "definition": heads(definitions, definitions.c.id, definitions.c.page_id, sa.literal("").label("title"),
+        "page": heads(pages, revisions.c.author_id, pages.c.id, pages.c.id.label("page_id"), pages.c.title, sa.false().label("is_hidden")),
+        "definition": heads(definitions, definitions.c.author_id, definitions.c.id, definitions.c.page_id, sa.literal("").label("title"),
                             definitions.c.is_hidden),
-        "comment": heads(comments, comments.c.id,
+        "comment": heads(comments, comments.c.author_id, comments.c.id,
                          sa.func.coalesce(comments.c.page_id, definitions.c.page_id).label("page_id"),
                          sa.literal("").label("title"), comments.c.is_hidden)
         .outerjoin(definitions, definitions.c.id == comments.c.definition_id)

@@ -182,11 +182,17 @@ def stance_of(definition: Definition, user: User) -> Stance | None:
 
 
 def set_stance(
-    definition: Definition, user: User, kind: StanceKind | None, *, reason: str = "", at: datetime | None = None
+    definition: Definition,
+    user: User,
+    kind: StanceKind | None,
+    *,
+    reason: Revision | None = None,
+    at: datetime | None = None,
 ) -> Stance | None:
     """Record, change or (kind None) remove a member's stance; one row per member per definition, and one
-    change for each time it moves (nothing when it stays), with the reason given for it (its comment keeps the
-    whole text; the change the start of it, for notifications and lists)."""
+    change for each time it moves (nothing when it stays). `reason` is the first revision of the comment that
+    gives the reason: the change names it and carries the start of its text, which lists and notifications show
+    only while that comment may be read (wiki/recent/models.py)."""
     stance = stance_of(definition, user)
     at = at or utcnow()
     if kind is None:
@@ -205,5 +211,6 @@ def set_stance(
     else:
         return stance
     record_change(change, user, definition.change_subject(), value=kind.value, summary=f"{kind.value}s",
-                  reason=_plain(reason), at=at)  # fmt: skip
+                  reason=_plain(reason.body) if reason else "", revision_id=reason.id if reason else None,
+                  at=at)  # fmt: skip
     return stance

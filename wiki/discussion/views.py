@@ -143,7 +143,7 @@ def stance(definition_id: int):
         # The reason first: its Markdown is rendered before this transaction records a change and so makes
         # other writers wait (wiki/changes.py).
         comment = post_comment(definition, form.reason.data, current_user, stance=kind) if form.reason.data else None
-        set_stance(definition, current_user, kind, reason=form.reason.data or "")
+        set_stance(definition, current_user, kind, reason=comment.document.head if comment else None)
         db.session.flush()
         return comment
 

@@ -52,7 +52,7 @@ def notify_change(change: Change) -> None:
     direct, not_as_watchers = _concerned(change)
     now = utcnow()
     rows = [{"user_id": user_id, "change_id": change.id, "reason": reason, "created_at": now, "is_read": False}
-            for user_id, reason in direct if user_id != change.user_id]  # fmt: skip
+            for user_id, reason in direct if user_id != change.user_id and user_id not in not_as_watchers]  # fmt: skip
     if rows:
         add_ignoring_duplicates(Notification, rows)
     if kind in TOLD_TO_WATCHERS and change.page_id is not None:
@@ -73,7 +73,8 @@ def notify_change(change: Change) -> None:
 
 
 def _concerned(change: Change) -> tuple[list[tuple[int, str]], set[int]]:
-    """Members told for a reason of their own, first reason first; and members not to tell as watchers."""
+    """Members told for a reason of their own, first reason first; and members not to tell of this change at all
+    (a stance's proposer, who hears of the stance itself)."""
     if change.kind == K.COMMENT_POSTED and change.target_type == "comment":
         return _of_comment(change)
     if change.target_type != "definition":

@@ -10,7 +10,7 @@ from wiki.frontmatter import FieldError, Fields, parse_tags
 from wiki.frontmatter import join as join_fields
 from wiki.frontmatter import split as split_fields
 from wiki.history.forms import DocumentForm, summary_field
-from wiki.pages.models import PageKind, find_page, slugify
+from wiki.pages.models import PageKind, find_page, moved_to, slugify
 
 
 def title_problem(title: str, *, blank: str, needs_slug: bool = True) -> str | None:
@@ -101,5 +101,9 @@ class RenameForm(FlaskForm):
         other = find_page(slug)
         if other is not None and other.id != self.page.id:
             raise ValidationError(f"There is already a page at “{slug}” ({other.title}): rename that one first, or "
+                                  "choose another title.")  # fmt: skip
+        moved = moved_to(slug)
+        if moved is not None and moved != self.page.slug:
+            raise ValidationError(f"“{slug}” was the address of a page now at “{moved}”, and links to it lead there: "
                                   "choose another title.")  # fmt: skip
 

@@ -200,7 +200,8 @@ def rename_page(page: Page, title: str, by: User, reason: str) -> None:
     """A new title and the address that follows from it; the old address becomes a redirect (and an old address
     taken back stops being one). The view checked the address is free; the unique slug backs that up."""
     old_title, old_slug, new_slug = page.title, page.slug, slugify(title)
-    db.session.execute(delete(PageRedirect).where(PageRedirect.old_slug == new_slug))
+    # Taking back one of its own old addresses; another page's old address the form refused.
+    db.session.execute(delete(PageRedirect).where(PageRedirect.old_slug == new_slug, PageRedirect.page_id == page.id))
     page.title, page.slug = title, new_slug
     if new_slug != old_slug:
         db.session.add(PageRedirect(old_slug=old_slug, page_id=page.id))

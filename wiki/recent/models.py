@@ -181,6 +181,7 @@ class Line:
 
 
 _Target = aliased(User)  # the member a change is about (a suspension, a role, a profile)
+_Reason = aliased(Comment)  # the comment that gives a stance's reason
 
 
 def lines(ids: list[int], viewer) -> list[Line]:
@@ -188,13 +189,16 @@ def lines(ids: list[int], viewer) -> list[Line]:
     viewer may read, and its links: one query, whatever the number of changes."""
     rows = db.session.execute(
         select(Change, User.username, Page.slug, Page.title, Page.document_id, Revision.number, Revision.is_hidden,
-               Revision.document_id, Definition.is_hidden, Comment.is_hidden, Comment.is_deleted, _Target.username)
+               Revision.document_id, Definition.is_hidden, Comment.is_hidden, Comment.is_deleted, _Target.username,
+               _Reason.is_hidden, _Reason.is_deleted)
         .outerjoin(User, User.id == Change.user_id)
         .outerjoin(Page, Page.id == Change.page_id)
         .outerjoin(Revision, Revision.id == Change.revision_id)
         .outerjoin(Definition, and_(Change.target_type == "definition", Definition.id == Change.target_id))
         .outerjoin(Comment, and_(Change.target_type == "comment", Comment.id == Change.target_id))
         .outerjoin(_Target, and_(Change.target_type == "user", _Target.id == Change.target_id))
+        # A stance names the revision of the comment that gives its reason: the reason is shown while it may be read.
+        .outerjoin(_Reason, and_(Change.target_type == "definition", _Reason.document_id == Revision.document_id))
         .where(Change.id.in_(ids))
         .order_by(*NEWEST_FIRST)
     ).all()  # fmt: skip
@@ -204,8 +208,9 @@ def lines(ids: list[int], viewer) -> list[Line]:
 
 def _line(row, moderator: bool) -> Line:
     (change, username, slug, title, page_document, number, revision_hidden, revision_document, definition_hidden,
-     comment_hidden, comment_deleted, target_name) = row  # fmt: skip
-    concealed = not moderator and bool(revision_hidden or definition_hidden or comment_hidden or comment_deleted)
+     comment_hidden, comment_deleted, target_name, reason_hidden, reason_deleted) = row  # fmt: skip
+    concealed = not moderator and bool(revision_hidden or definition_hidden or comment_hidden or comment_deleted
+                                       or reason_hidden or reason_deleted)  # fmt: skip
     thing = _thing_url(change, slug, page_document, number, revision_document, target_name)
     diff = None
     if number and number > 1 and not concealed and change.target_type in _DIFFS:
@@ -213,7 +218,7 @@ def _line(row, moderator: bool) -> Line:
         target = slug if change.target_type == "page" else change.target_id
         diff = url_for(endpoint, **{argument: target, "from": number - 1, "to": number})
     return Line(change.id, change.kind, change.action, change.created_at, username, slug, title,
-                None if concealed else change.summary, change.reason, thing, diff)  # fmt: skip
+                None if concealed else change.summary, "" if concealed else change.reason, thing, diff)  # fmt: skip
 
 
 # Where the diff of each kind of versioned thing is, and what its route calls the thing.

@@ -36,7 +36,8 @@ def _current(document_owner, revision_id: int | None) -> Revision:
     return document_owner.document.head
 
 
-def _write(kind: str, target_id: int, *, page_id: int, revision: Revision, title: str, is_hidden: bool) -> None:
+def _write(kind: str, target_id: int, *, page_id: int, author_id: int, revision: Revision, title: str,
+           is_hidden: bool) -> None:  # fmt: skip
     entry = db.session.scalar(select(SearchEntry).where(SearchEntry.kind == kind, SearchEntry.target_id == target_id))
     if entry is None:
         entry = SearchEntry(kind=kind, target_id=target_id, links=[])
@@ -46,9 +47,9 @@ def _write(kind: str, target_id: int, *, page_id: int, revision: Revision, title
     if entry.revision_id != revision.id:
         entry.body = plain_text(revision.html)
         entry.revision_id = revision.id
-        entry.author_id = revision.author_id
         _relink(entry, set(sorted(wikilink_targets(revision.html))[:LINKS_MAX]))
     entry.page_id = page_id
+    entry.author_id = author_id
     entry.title = title
     entry.is_hidden = is_hidden
     entry.updated_at = utcnow()
@@ -81,7 +82,8 @@ def refresh_page(page_id: int, revision_id: int | None = None) -> None:
         _remove(SearchKind.PAGE, page_id)
         return
     revision = _current(page, revision_id)
-    _write(SearchKind.PAGE, page.id, page_id=page.id, revision=revision, title=page.title, is_hidden=False)
+    _write(SearchKind.PAGE, page.id, page_id=page.id, author_id=revision.author_id, revision=revision,
+           title=page.title, is_hidden=False)  # fmt: skip
 
 
 def refresh_definition(definition_id: int, revision_id: int | None = None) -> None:
@@ -90,8 +92,8 @@ def refresh_definition(definition_id: int, revision_id: int | None = None) -> No
         _remove(SearchKind.DEFINITION, definition_id)
         return
     revision = _current(definition, revision_id)
-    _write(SearchKind.DEFINITION, definition.id, page_id=definition.page_id, revision=revision, title="",
-           is_hidden=definition.is_hidden)  # fmt: skip
+    _write(SearchKind.DEFINITION, definition.id, page_id=definition.page_id, author_id=definition.author_id,
+           revision=revision, title="", is_hidden=definition.is_hidden)  # fmt: skip
 
 
 def refresh_comment(comment_id: int, revision_id: int | None = None) -> None:
@@ -101,7 +103,8 @@ def refresh_comment(comment_id: int, revision_id: int | None = None) -> None:
         return
     page_id = comment.page_id if comment.page_id is not None else comment.definition.page_id
     revision = _current(comment, revision_id)
-    _write(SearchKind.COMMENT, comment.id, page_id=page_id, revision=revision, title="", is_hidden=comment.is_hidden)
+    _write(SearchKind.COMMENT, comment.id, page_id=page_id, author_id=comment.author_id, revision=revision, title="",
+           is_hidden=comment.is_hidden)  # fmt: skip
 
 
 _REFRESH = {"page": refresh_page, "definition": refresh_definition, "comment": refresh_comment}
@@ -114,10 +117,10 @@ def index_change(change: Change) -> None:
         refresh(change.target_id, change.revision_id)
 
 
-def _heads(owner, *columns):
-    """Columns of owners with their current revision's (id, author, html), for writing entries in bulk."""
+def _heads(owner, author, *columns):
+    """Columns of owners with their author and current revision's (id, html), for writing entries in bulk."""
     return (
-        select(*columns, Revision.id, Revision.author_id, Revision.html)
+        select(*columns, Revision.id, author, Revision.html)
         .select_from(owner)
         .join(Document, Document.id == owner.document_id)
         .join(Revision, and_(Revision.document_id == Document.id, Revision.number == Document.head_number))
@@ -130,13 +133,14 @@ def rebuild_index() -> int:
     db.session.execute(delete(SearchLink))
     db.session.execute(delete(SearchEntry))
     sources = (
-        (SearchKind.PAGE, _heads(Page, Page.id, Page.id, Page.title, false())),
+        (SearchKind.PAGE, _heads(Page, Revision.author_id, Page.id, Page.id, Page.title, false())),
         (SearchKind.DEFINITION,
-         _heads(Definition, Definition.id, Definition.page_id, literal(""), Definition.is_hidden)),
+         _heads(Definition, Definition.author_id, Definition.id, Definition.page_id, literal(""),
+                Definition.is_hidden)),
         (
             SearchKind.COMMENT,
-            _heads(Comment, Comment.id, func.coalesce(Comment.page_id, Definition.page_id), literal(""),
-                   Comment.is_hidden)
+            _heads(Comment, Comment.author_id, Comment.id, func.coalesce(Comment.page_id, Definition.page_id),
+                   literal(""), Comment.is_hidden)
             .outerjoin(Definition, Definition.id == Comment.definition_id)
             .where(Comment.is_deleted.is_(False)),
         ),  # fmt: skip

@@ -86,11 +86,9 @@ class Seeder:
         for stance in seed.stances:
             kind = StanceKind(stance.stance)
             member, at = self.users[stance.member], self.at(stance.days_ago)
-            set_stance(definition, member, kind, reason=stance.reason or "", at=at)
-            if stance.reason:
-                post_comment(
-                    definition, stance.reason, self.users[stance.member], stance=kind, at=self.at(stance.days_ago)
-                )
+            reason = post_comment(definition, stance.reason, member, stance=kind, at=at) if stance.reason else None
+            set_stance(definition, member, kind, reason=reason.document.head if reason else None, at=at)
+            if reason:
                 self.counts.comments += 1
         self.comments(definition, seed.comments)
         if seed.withdrawn:

@@ -25,6 +25,18 @@ from wiki.templating import iso_time
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
 
+@bp.after_request
+def redirect_as_json(response: Response) -> Response:
+    """A 301 (a renamed page's old slug) with a JSON body in the shape of the API's errors."""
+    # redirect_if_moved answers every route alike, with Werkzeug's HTML "Redirecting..." page; under /api every
+    # answer is JSON.
+    if response.status_code == 301:
+        message = f"This has moved to {response.headers['Location']}."
+        response.set_data(current_app.json.dumps({"error": {"status": 301, "message": message}}))
+        response.mimetype = "application/json"
+    return response
+
+
 def public_url(path: str) -> str:
     """An absolute URL from the configured PUBLIC_URL, or the path alone: never from the request's Host header,
     which a client chooses."""

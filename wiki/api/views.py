@@ -4,11 +4,13 @@
 import sys
 from dataclasses import asdict
 
-from flask import Blueprint, Response, abort, current_app, request, url_for
+from flask import Blueprint, Response, abort, current_app, jsonify, request, url_for
 from flask_login import current_user
 
+from wiki.api.openapi import openapi_document
 from wiki.auth.models import find_user
 from wiki.auth.permissions import may_moderate, require_visible
+from wiki.caching import PUBLIC_CACHE_CONTROL
 from wiki.definitions.models import RankedDefinition, definitions_of, get_definition_or_404, ranked_one
 from wiki.discussion.models import CommentNode, build_tree, get_comment_or_404, load_thread, walk
 from wiki.history.models import Revision
@@ -35,6 +37,15 @@ def redirect_as_json(response: Response) -> Response:
         response.set_data(current_app.json.dumps({"error": {"status": 301, "message": message}}))
         response.mimetype = "application/json"
     return response
+
+
+@bp.get("/openapi.json")
+def openapi():
+    """This API described (OpenAPI 3.1): the same for every reader, revalidated by its ETag."""
+    response = jsonify(openapi_document(current_app.config["PUBLIC_URL"]))
+    response.headers["Cache-Control"] = PUBLIC_CACHE_CONTROL
+    response.add_etag()
+    return response.make_conditional(request)
 
 
 def public_url(path: str) -> str:

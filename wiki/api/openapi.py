@@ -289,11 +289,11 @@ CHANGE_FILTERS = [
         "name": "page",
         "in": "query",
         "description": f"The page of the list ({LIST_PER_PAGE} a page) when it is digits; otherwise the slug of "
-        "the page to show the changes of (an unknown page is a 400).",
+        "the page to show the changes of (an unknown page is a 400). Empty filters nothing.",
         "schema": {
             "anyOf": [
                 {"type": "integer", "minimum": 1, "maximum": MAX_DATABASE_INT},
-                {"type": "string", "pattern": "[^0-9]"},
+                {"type": "string", "pattern": "^$|[^0-9]"},
             ]
         },
     },
@@ -445,7 +445,7 @@ def openapi_document(public_url: str) -> dict:
             "title": "Rolewiki API",
             "version": "1",
             "description": "Read-only JSON: pages and their revisions, definitions, comments, search, links, "
-            "changes and members. Errors are JSON too: {\"error\": {\"status\", \"message\"}}. Times are ISO "
+            'changes and members. Errors are JSON too: {"error": {"status", "message"}}. Times are ISO '
             f"8601 in UTC; lists give {LIST_PER_PAGE} a page (search {SEARCH_PER_PAGE}) with the URL of the next "
             "in `next`; comment trees come whole.",
         },

@@ -1,5 +1,5 @@
-"""Read-only JSON: pages and their revisions, definitions, comments, changes and members. Errors are JSON too
-(see wiki.errors)."""
+"""Read-only JSON: pages and their revisions, definitions, comments, changes and members, and the OpenAPI document
+that describes them all (wiki.api.openapi). Errors are JSON too (see wiki.errors)."""
 
 import sys
 from dataclasses import asdict

@@ -59,6 +59,23 @@ def test_the_old_address_answers_301_everywhere(client, renamed, old, new):
     assert renamed["client"].get(new).status_code == 200
 
 
+@pytest.mark.parametrize(
+    "old, new",
+    [
+        ("/api/v1/pages/it-manager", "/api/v1/pages/head-of-it"),
+        ("/api/v1/pages/it-manager/revisions?page=1", "/api/v1/pages/head-of-it/revisions?page=1"),
+        ("/api/v1/pages/it-manager/backlinks", "/api/v1/pages/head-of-it/backlinks"),
+    ],
+)
+def test_the_apis_301_is_json_like_its_other_answers(client, renamed, old, new):
+    """Before: the API's 301 carried Werkzeug's HTML "Redirecting..." page, the one answer under /api not JSON."""
+    response = client.get(old)
+    assert response.status_code == 301 and response.headers["Location"] == new
+    assert response.mimetype == "application/json"
+    assert response.json == {"error": {"status": 301, "message": f"This has moved to {new}."}}
+    assert client.get("/wiki/it-manager").mimetype == "text/html"  # pages' redirects stay as they were
+
+
 def test_an_address_in_use_is_refused_and_nothing_changes(app, client, make_page, make_user):
     make_page("IT manager", "Runs IT.\n")
     make_page("Head of IT", "Another page.\n")

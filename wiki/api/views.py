@@ -1,14 +1,16 @@
-"""Read-only JSON: pages and their revisions, definitions, comments, changes and members. Errors are JSON too
-(see wiki.errors)."""
+"""Read-only JSON: pages and their revisions, definitions, comments, changes and members, and the OpenAPI document
+that describes them all (wiki.api.openapi). Errors are JSON too (see wiki.errors)."""
 
 import sys
 from dataclasses import asdict
 
-from flask import Blueprint, Response, abort, current_app, request, url_for
+from flask import Blueprint, Response, abort, current_app, jsonify, request, url_for
 from flask_login import current_user
 
+from wiki.api.openapi import openapi_document
 from wiki.auth.models import find_user
 from wiki.auth.permissions import may_moderate, require_visible
+from wiki.caching import PUBLIC_CACHE_CONTROL
 from wiki.definitions.models import RankedDefinition, definitions_of, get_definition_or_404, ranked_one
 from wiki.discussion.models import CommentNode, build_tree, get_comment_or_404, load_thread, walk
 from wiki.history.models import Revision
@@ -23,6 +25,27 @@ from wiki.search.results import kind_arg, query_arg, query_problem, searched, sh
 from wiki.templating import iso_time
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
+
+
+@bp.after_request
+def redirect_as_json(response: Response) -> Response:
+    """A 301 (a renamed page's old slug) with a JSON body in the shape of the API's errors."""
+    # redirect_if_moved answers every route alike, with Werkzeug's HTML "Redirecting..." page; under /api every
+    # answer is JSON.
+    if response.status_code == 301:
+        message = f"This has moved to {response.headers['Location']}."
+        response.set_data(current_app.json.dumps({"error": {"status": 301, "message": message}}))
+        response.mimetype = "application/json"
+    return response
+
+
+@bp.get("/openapi.json")
+def openapi():
+    """This API described (OpenAPI 3.1): the same for every reader, revalidated by its ETag."""
+    response = jsonify(openapi_document(current_app.config["PUBLIC_URL"]))
+    response.headers["Cache-Control"] = PUBLIC_CACHE_CONTROL
+    response.add_etag()
+    return response.make_conditional(request)
 
 
 def public_url(path: str) -> str:

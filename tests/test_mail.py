@@ -234,6 +234,15 @@ def test_a_mail_for_each_notification_shows_the_comment_and_unsubscribes_in_one_
     assert len(inbox.received) == 1
 
 
+def test_what_is_deleted_before_the_mail_goes_is_not_in_it(app, inbox, wiki):
+    bob = wiki["bob"]
+    posted = comment(bob, "it-manager", "Regretted at once.")
+    assert post_form(bob, f"/comments/{posted}/delete", {}).status_code == 303
+    run(app, "send-mail")
+    [mail] = inbox.to("alice@example.org")
+    assert "Regretted at once." not in mail.text and "not shown: deleted" in mail.text
+
+
 def test_an_edit_is_mailed_as_a_bounded_diff_and_a_stance_with_its_reason(app, inbox, wiki, make_definition):
     bob = wiki["bob"]
     assert save_page(bob, "it-manager", "Runs IT.\nKeeps the budget and the people.\n").status_code == 303

@@ -20,7 +20,7 @@ from wiki.notify.models import Notification, Reason
 from wiki.recent.models import Line, lines
 
 K = ChangeKind
-HIDDEN = "(hidden by a moderator)"
+HIDDEN = "(not shown: deleted, or hidden by a moderator)"
 # How much of a change a mail shows: a mail of its own, and each item of a digest.
 MAIL_ROWS, MAIL_CHARS = 80, 8_000
 DIGEST_ROWS, DIGEST_CHARS = 12, 1_500

@@ -179,6 +179,7 @@ def test_registering_with_an_address_sends_a_link_that_must_be_followed_first(ap
     [confirmation] = inbox.received
     assert confirmation.recipients == ["Alice@Example.org"] and confirmation.sender == "wiki@example.org"
     assert "Confirm your email address" in confirmation.message["Subject"]
+    assert confirmation.message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"  # every mail has it
     link = confirmation.link("/mail/confirm/")
     stranger = app.test_client()  # the link works without logging in: only the address's owner has it
     page = stranger.get(link)
@@ -334,6 +335,10 @@ def test_a_changed_address_is_confirmed_again_before_it_is_mailed(app, inbox, wi
     run(app, "send-mail")
     assert [mail.recipients for mail in inbox.received[1:]] == [["alice@home.example.org"]]
     assert app.test_client().get(old_link).status_code == 410
+    new_link = inbox.received[1].link("/mail/confirm/")
+    assert app.test_client().get(new_link).status_code == 200
+    app.config["EMAIL_CONFIRM_MAX_AGE"] = timedelta(seconds=-1)  # every link is now past its age
+    assert app.test_client().get(new_link).status_code == 410
     assert app.test_client().get("/mail/confirm/not-a-token").status_code == 404
     with app.app_context():
         assert find_user("alice").email_confirmed_at is None
@@ -397,6 +402,24 @@ def test_a_refused_delivery_is_kept_and_retried_after_its_backoff(app, inbox, wi
     assert row.status == MailStatus.SENT and row.attempts == 2 and row.sent_at is not None
     assert len(inbox.received) == 1 and "Delivered at the second try." in inbox.received[0].text
     assert run(app, "send-mail").startswith("Sent 0,")
+
+
+def test_an_unreachable_server_stops_the_run_and_the_mail_waits(app, inbox, wiki, make_user):
+    make_user("carol")
+    with_address(app, "carol", "carol@example.org")
+    assert post_form(as_user(app, "carol"), "/wiki/it-manager/watch", {}).status_code == 303
+    comment(wiki["bob"], "it-manager", "For alice and carol.")
+    app.config["MAIL_PORT"] = free_port()  # nothing listens there
+    assert "failed 1" in run(app, "send-mail")  # the first mail tried; the other not, with the server away
+    rows = outbox(app, kind=MailKind.NOTIFICATION)
+    assert [row.attempts for row in rows] == [1, 0] and "ConnectionRefused" in rows[0].last_error
+    assert all(row.status == MailStatus.PENDING and row.claimed_by is None for row in rows)
+    app.config["MAIL_PORT"] = inbox.port
+    with app.app_context():
+        db.session.execute(update(Outbox).values(next_attempt_at=utcnow()))
+        db.session.commit()
+    assert "Sent 2," in run(app, "send-mail")
+    assert sorted(mail.recipients[0] for mail in inbox.received) == ["alice@example.org", "carol@example.org"]
 
 
 def test_a_sender_that_died_holds_its_mail_only_until_its_lease_ends(app, inbox, wiki):

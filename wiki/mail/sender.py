@@ -126,7 +126,8 @@ def message_of(letter: Letter, row: Outbox) -> EmailMessage:
     message["List-Unsubscribe"] = f"<{unsubscribe}>"
     message["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
     message["Auto-Submitted"] = "auto-generated"  # no out-of-office replies to it
-    message.set_content(letter.body.rstrip("\n") + "\n\n" + footer)
+    # Quoted-printable: 7-bit safe whatever the text holds, and no line too long for SMTP.
+    message.set_content(letter.body.rstrip("\n") + "\n\n" + footer, cte="quoted-printable")
     return message
 
 
@@ -135,10 +136,15 @@ class Postman:
 
     def __init__(self) -> None:
         self.smtp: smtplib.SMTP | None = None
+        self.unreachable = False  # the server could not be reached: the run stops, and its mail waits
 
     def send(self, message: EmailMessage, to: str) -> None:
         if self.smtp is None:
-            self.smtp = self._connect()
+            try:
+                self.smtp = self._connect()
+            except (smtplib.SMTPException, OSError):
+                self.unreachable = True
+                raise
         try:
             self.smtp.send_message(message, from_addr=parseaddr(current_app.config["MAIL_FROM"])[1], to_addrs=[to])
         except Exception:
@@ -182,11 +188,13 @@ def deliver_pending(composers: Mapping[str, Composer]) -> Delivery:
                 db.session.commit()
                 claimed_at = time.monotonic()
                 for index, row in enumerate(rows):
-                    if time.monotonic() - claimed_at > usable_seconds:
+                    if postman.unreachable or time.monotonic() - claimed_at > usable_seconds:
                         release(rows[index:], sender)
                         db.session.commit()
                         break
                     _deliver(row, composers[row.kind], sender, postman, delivery)
+                if postman.unreachable:
+                    break
     finally:
         postman.close()
     return delivery

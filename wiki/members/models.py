@@ -33,15 +33,15 @@ def save_settings(member: User, settings: Settings) -> bool:
     anything changed."""
     if settings == settings_of(member):
         return False
-    if member.set_email(settings.email):
-        queue_confirmation(member)
-    member.email_notifications = settings.email_notifications
     if settings.about != member.about:
-        # Rendered before the change is recorded: from then to the commit, other writers wait.
+        # Rendered before anything is written: from the first write to the commit, other writers wait.
         member.about_html = str(render_markdown(settings.about)) if settings.about else ""
         member.about = settings.about
     member.role_held = settings.role_held
     member.watch_contributions = settings.watch_contributions
+    member.email_notifications = settings.email_notifications
+    if member.set_email(settings.email):
+        queue_confirmation(member)
     record_change(ChangeKind.PROFILE_SAVED, member, Subject("user", member.id, None, f"profile of {member.username}"))
     return True
 

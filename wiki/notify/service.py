@@ -67,7 +67,7 @@ def notify_change(change: Change) -> None:
             watchers = watchers.where(Watch.user_id.not_in(sorted(skipped)))
         columns = ["user_id", "change_id", "reason", "created_at", "is_read"]
         add_ignoring_duplicates(Notification, columns=columns, query=watchers)
-    if mail_enabled():
+    if mail_enabled() and (rows or kind in TOLD_TO_WATCHERS):  # else nobody was told
         _queue_mail(change, now)
     if kind in WATCHED_BY_AUTHOR and change.user_id is not None and change.page_id is not None:
         author = db.session.get(User, change.user_id)

@@ -46,6 +46,14 @@ class Config:
         self.PUBLIC_URL = (os.environ.get("PUBLIC_URL") or "").strip().rstrip("/")
         # Renderings kept in memory for readers who are not logged in (wiki/caching.py); 0 turns it off.
         self.READER_CACHE_SECONDS = int(os.environ.get("READER_CACHE_SECONDS") or 86400)
+        # Mail (wiki/mail/): without MAIL_SERVER nothing is queued or sent. Mail leaves only through the
+        # send-mail command, never inside a request.
+        self.MAIL_SERVER = (os.environ.get("MAIL_SERVER") or "").strip()
+        self.MAIL_PORT = int(os.environ.get("MAIL_PORT") or 587)
+        self.MAIL_USERNAME = os.environ.get("MAIL_USERNAME") or ""
+        self.MAIL_PASSWORD = os.environ.get("MAIL_PASSWORD") or ""
+        self.MAIL_USE_TLS = env_flag("MAIL_USE_TLS", True)  # STARTTLS, as port 587 expects
+        self.MAIL_FROM = (os.environ.get("MAIL_FROM") or "").strip()
 
     SQLALCHEMY_ENGINE_OPTIONS: dict = {}
     SESSION_COOKIE_HTTPONLY = True
@@ -78,6 +86,18 @@ class Config:
 
     READER_CACHE_MAX_BYTES = 32 * 1024 * 1024
 
+    # A confirmation link works this long; an unsubscribe link this long (a year-old mail still unsubscribes).
+    EMAIL_CONFIRM_MAX_AGE = timedelta(days=3)
+    UNSUBSCRIBE_MAX_AGE = timedelta(days=365)
+    MAIL_TIMEOUT_SECONDS = 20  # one SMTP exchange at most this long
+    # A sender claims this many mails at a time for this long: if it dies, another sends them after the lease.
+    MAIL_BATCH = 50
+    MAIL_LEASE_SECONDS = 600
+    # A failed delivery is tried again after 1, 2, 4 … minutes, at most a day apart; never given up.
+    MAIL_RETRY_FIRST_SECONDS = 60
+    MAIL_RETRY_MAX_SECONDS = 24 * 3600
+    RATELIMIT_CONFIRMATION = "5 per hour"  # confirmation mails a member may ask to be sent again
+
     def as_dict(self) -> dict:
         names = set(dir(type(self))) | set(vars(self))
         return {name: getattr(self, name) for name in names if name.isupper()}
@@ -96,3 +116,4 @@ class TestConfig(Config):
         self.RATELIMIT_ENABLED = False
         self.RATELIMIT_STORAGE_URI = "memory://"
         self.SESSION_COOKIE_SECURE = False
+        self.MAIL_SERVER = ""  # a test that sends mail sets its own server

@@ -1,5 +1,5 @@
-"""Imports run one way: core modules import no domain; pages import neither definitions nor discussion;
-definitions do not import discussion; recent changes do not import members' profiles (which read them); no
+"""Imports run one way: core modules (mail among them) import no domain; pages import neither definitions nor
+discussion; definitions do not import discussion; recent changes do not import members' profiles (which read them); no
 blueprint imports another's views; the history package parses no request arguments. Read from the source, so a
 new import the wrong way fails CI."""
 
@@ -38,9 +38,10 @@ def modules(where: Path):
 
 
 def core_modules():
-    """wiki/*.py (but the app factory and the command line, which assemble everything), history and auth."""
+    """wiki/*.py (but the app factory and the command line, which assemble everything), history, auth and mail (the
+    outbox and its sender know members and the record of changes; what notification mail says is notify's)."""
     top = [path for path in WIKI.glob("*.py") if path.name not in ("__init__.py", "cli.py")]
-    return sorted(top) + modules(WIKI / "history") + modules(WIKI / "auth")
+    return sorted(top) + modules(WIKI / "history") + modules(WIKI / "auth") + modules(WIKI / "mail")
 
 
 @pytest.mark.parametrize("path", core_modules(), ids=lambda path: str(path.relative_to(WIKI)))

@@ -29,6 +29,7 @@ RECORD_NOTHING = {
     "notify.mark_read": "a member's own notifications",
     "notify.mark_all_read": "a member's own notifications",
     "auth.change_password": "a member's own secret, not a change to the wiki",
+    "mail.resend": "a confirmation mail of a member's own address, not a change to the wiki",
 }
 
 
@@ -148,6 +149,7 @@ def cases(ids: dict) -> list[Case]:
              [(K.PAGE_RENAMED, "page", "page")], token_from="/wiki/it-manager/rename"),  # last: the address moves
         Case("members.settings", "alice", "/settings", {"about": "I run *networks*.", "role_held": "Network engineer"},
              [(K.PROFILE_SAVED, "user", "alice_user")], token_from="/settings"),
+        Case("mail.resend", "alice", "/mail/resend", {}, [], token_from="/settings"),
         Case("auth.change_password", "alice", "/auth/password",
              {"current": PASSWORD, "password": "a brand new passphrase", "confirm": "a brand new passphrase"}, [],
              token_from="/auth/password"),

@@ -18,6 +18,7 @@ from wiki.rendering import (
     ALLOWED_CLASSES,
     ALLOWED_PROTOCOLS,
     ALLOWED_TAGS,
+    EXCERPT_MAX_CHARS,
     EXTERNAL_LINK_REL,
     MARKUP_LIMIT,
     RenderingRefused,
@@ -507,6 +508,12 @@ def test_excerpt_decodes_entities():
 
 def test_excerpt_short_text_is_whole():
     assert excerpt("<p>alpha beta</p>", length=10) == "alpha beta"
+
+
+def test_excerpt_of_a_word_longer_than_it_fits_its_column():
+    """The column holds EXCERPT_MAX_CHARS + 1 characters (PostgreSQL refuses more: a 500 on saving such a page)."""
+    assert excerpt("<p>" + "x" * 3000 + "</p>") == "x" * EXCERPT_MAX_CHARS + "…"
+    assert excerpt("<p>alphabetagamma delta</p>", length=5) == "alpha…"
 
 
 def test_excerpt_cuts_at_word_boundary():

@@ -13,6 +13,8 @@ OPEN_WRITES = {
     "auth.login": "logging in is how one gets a session",
     "auth.register": "registering creates the account",
     "auth.logout": "ending a session needs no session",
+    "mail.confirm": "the signed link mailed to the address is the proof: it confirms that address of that member",
+    "mail.unsubscribe": "one click from a mail, without logging in (RFC 8058): the signed link is the proof",
 }
 # Write routes whose GET needs no login, and why. Every other write route that answers GET (an editor, a page
 # that asks "are you sure?" before the write) guards the GET like the write.

@@ -17,6 +17,7 @@ from wiki.discussion.views import bp as discussion_bp
 from wiki.errors import register_error_handlers
 from wiki.extensions import csrf, db, limiter, login_manager, migrate
 from wiki.inputs import ChunkedBodyLimit, DatabaseIntConverter, refuse_nul_characters
+from wiki.mail.views import bp as mail_bp
 from wiki.members.views import bp as members_bp
 from wiki.moderation.views import bp as moderation_bp
 from wiki.notify.views import bp as notify_bp
@@ -96,6 +97,7 @@ def create_app(config: Mapping | Config | None = None) -> Flask:
     app.register_blueprint(recent_bp)
     app.register_blueprint(members_bp)
     app.register_blueprint(notify_bp)
+    app.register_blueprint(mail_bp)
     app.register_blueprint(api_bp)
     csrf.exempt(api_bp)  # read-only JSON; it has no POST routes
 

@@ -1,4 +1,5 @@
-"""Commands: flask --app wiki seed | create-admin USERNAME | set-role USERNAME ROLE | check-usernames."""
+"""Commands: flask --app wiki seed | create-admin USERNAME | set-role USERNAME ROLE | check-usernames | search-index |
+send-mail | send-digests."""
 
 import click
 from flask import Flask
@@ -9,7 +10,10 @@ from wiki.auth.forms import PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS
 from wiki.auth.models import USERNAME_RULE_TEXT, Role, User, find_user, is_valid_username
 from wiki.errors import Refused
 from wiki.extensions import db
+from wiki.mail.models import mail_enabled
+from wiki.mail.sender import configuration_problems, deliver_pending, mail_links
 from wiki.moderation.service import set_role
+from wiki.notify.mailing import COMPOSERS, build_digests
 from wiki.pages.models import count_pages
 from wiki.search.index import rebuild_index
 from wiki.seed.content import MEMBERS, PAGES
@@ -94,6 +98,35 @@ def search_index_command() -> None:
     click.echo(f"Indexed {count} pages, definitions and comments.")
 
 
+@click.command("send-mail")
+@with_appcontext
+def send_mail_command() -> None:
+    """Deliver the mail that is due (from cron or a timer; several servers may run it at once)."""
+    if not mail_enabled():
+        click.echo("This wiki sends no mail: MAIL_SERVER is not set.")
+        return
+    problems = configuration_problems()
+    if problems:  # nothing is claimed: the mail waits, whole, for the setting
+        raise click.ClickException(" ".join(problems))
+    delivery = deliver_pending(COMPOSERS)
+    click.echo(f"Sent {delivery.sent}, failed {delivery.failed} (to be tried again), dropped {delivery.dropped}.")
+
+
+@click.command("send-digests")
+@with_appcontext
+def send_digests_command() -> None:
+    """Write the daily digests into the outbox (send-mail delivers them); run once a day."""
+    if not mail_enabled():
+        click.echo("This wiki sends no mail: MAIL_SERVER is not set.")
+        return
+    problems = configuration_problems()
+    if problems:  # a digest's links are written into it
+        raise click.ClickException(" ".join(problems))
+    with mail_links():
+        written = build_digests()
+    click.echo(f"Wrote {written} digest{'s' if written != 1 else ''}; send-mail delivers them.")
+
+
 def _check_username(username: str) -> None:
     if not is_valid_username(username):
         raise click.BadParameter(f"use {USERNAME_RULE_TEXT}", param_hint="USERNAME")
@@ -105,3 +138,5 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(set_role_command)
     app.cli.add_command(check_usernames_command)
     app.cli.add_command(search_index_command)
+    app.cli.add_command(send_mail_command)
+    app.cli.add_command(send_digests_command)

@@ -657,4 +657,6 @@ def _excerpt(html: str, length: int) -> str:
             break
     if len(text) <= length:
         return text
-    return text[: length + 1].rsplit(" ", 1)[0] + "…"
+    cut = text[: length + 1].rsplit(" ", 1)[0]
+    # One word longer than the excerpt (a URL, a run of letters) is cut inside it: the column holds length + 1.
+    return (cut if len(cut) <= length else text[:length]) + "…"

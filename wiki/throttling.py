@@ -138,6 +138,8 @@ limit_comments = limiter.shared_limit(
     _by_seniority("RATELIMIT_COMMENT"), "comments", key_func=member_key, methods=["POST"]
 )
 limit_previews = limiter.limit(_config("RATELIMIT_PREVIEW"), key_func=member_key, methods=["POST"])
+# Each confirmation mail goes to an address a member typed: a member cannot have many sent to somebody else.
+limit_confirmations = limiter.limit(_config("RATELIMIT_CONFIRMATION"), key_func=member_key, methods=["POST"])
 
 
 def throttle_guesses(view):

@@ -4,7 +4,8 @@ from flask_wtf import FlaskForm
 from wtforms import PasswordField, StringField
 from wtforms.validators import EqualTo, InputRequired, Length, ValidationError
 
-from wiki.auth.models import USERNAME_RULE_TEXT, find_user, is_valid_username
+from wiki.auth.addresses import address_refusal, clean_address
+from wiki.auth.models import USERNAME_RULE_TEXT, email_in_use, find_user, is_valid_username
 from wiki.auth.passwords import is_common
 
 PASSWORD_MIN_CHARS = 12
@@ -43,6 +44,18 @@ class RegisterForm(FlaskForm):
         "Confirm password",
         validators=[InputRequired(message="Type the password again."), EqualTo("password", "The passwords differ.")],
     )
+    email = StringField(
+        "Email address (optional)",
+        description="For mail of your notifications, if you want it: a link to confirm it is sent first.",
+    )
+
+    def validate_email(self, field: StringField) -> None:
+        address = clean_address(field.data)
+        refusal = address_refusal(address) if address else None
+        if refusal is not None:
+            raise ValidationError(refusal)
+        if address and email_in_use(address):
+            raise ValidationError("Another member has that address.")
 
     def validate_username(self, field: StringField) -> None:
         if not is_valid_username(field.data or ""):

@@ -13,6 +13,7 @@ from markupsafe import Markup
 from sqlalchemy import String, Text, select
 from sqlalchemy.orm import Mapped, mapped_column
 
+from wiki.auth.addresses import EMAIL_MAX_CHARS, address_key
 from wiki.extensions import UTCDateTime, db, login_manager, string_enum, utcnow
 from wiki.inputs import parse_number
 from wiki.rendering import stored_html
@@ -46,6 +47,14 @@ class Role(enum.StrEnum):
     ADMIN = "admin"
 
 
+class EmailChoice(enum.StrEnum):
+    """What a member is mailed of their notifications."""
+
+    NEVER = "never"
+    EACH = "each"  # a mail for each notification
+    DAILY = "daily"  # one digest a day
+
+
 class User(UserMixin, db.Model):
     __tablename__ = "users"
 
@@ -70,6 +79,14 @@ class User(UserMixin, db.Model):
     role_held: Mapped[str] = mapped_column(String(ROLE_HELD_MAX_CHARS), default="")  # free text: "Network architect"
     # Members watch the pages they create, edit, define or comment on, unless they turn that off.
     watch_contributions: Mapped[bool] = mapped_column(default=True)
+    # An address, as given; no mail but its confirmation goes to it until email_confirmed_at is set. Its
+    # lower-cased key is unique, so no two members share one address, whatever its case.
+    email: Mapped[str | None] = mapped_column(String(EMAIL_MAX_CHARS))
+    email_key: Mapped[str | None] = mapped_column(String(EMAIL_MAX_CHARS), unique=True)
+    email_confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    email_notifications: Mapped[EmailChoice] = mapped_column(
+        string_enum(EmailChoice, "email_notifications"), default=EmailChoice.EACH
+    )
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     def __init__(
@@ -102,6 +119,21 @@ class User(UserMixin, db.Model):
         if _hasher.check_needs_rehash(self.password_hash):
             self.password_hash = _hasher.hash(password)
         return True
+
+    def set_email(self, address: str) -> bool:
+        """Give the member this address ("" for none); a different one must be confirmed again. Returns whether
+        the address is new, and so needs a confirmation."""
+        key = address_key(address) if address else None
+        if key == self.email_key:
+            self.email = address or None  # the same address in another case keeps its confirmation
+            return False
+        self.email, self.email_key, self.email_confirmed_at = address or None, key, None
+        return key is not None
+
+    @property
+    def mail_address(self) -> str | None:
+        """Where mail other than a confirmation may go: a confirmed address, or nowhere."""
+        return self.email if self.email and self.email_confirmed_at is not None else None
 
     @property
     def about_content(self) -> Markup:
@@ -136,6 +168,16 @@ def authenticate(username: str, password: str) -> User | None:
             pass
         return None
     return user if user.check_password(password) else None
+
+
+def email_in_use(address: str, *, besides: int | None = None) -> bool:
+    """Whether another member (not `besides`) has this address, in any case."""
+    if not address or len(address) > EMAIL_MAX_CHARS:
+        return False
+    query = select(User.id).where(User.email_key == address_key(address))
+    if besides is not None:
+        query = query.where(User.id != besides)
+    return db.session.scalar(query) is not None
 
 
 def is_valid_username(username: str) -> bool:

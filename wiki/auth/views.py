@@ -4,12 +4,14 @@ from flask import Blueprint, flash, redirect, render_template, request, session,
 from flask_login import current_user, login_user, logout_user
 from sqlalchemy.exc import IntegrityError, OperationalError
 
+from wiki.auth.addresses import clean_address
 from wiki.auth.devices import remember_device
 from wiki.auth.forms import PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS, LoginForm, PasswordChangeForm, RegisterForm
-from wiki.auth.models import User, authenticate, hash_password, is_valid_username
+from wiki.auth.models import User, authenticate, find_user, hash_password, is_valid_username
 from wiki.auth.permissions import account_action
 from wiki.extensions import db
 from wiki.inputs import safe_next
+from wiki.mail.models import queue_confirmation
 from wiki.throttling import limit_register, note_failed_guess, throttle_guesses
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
@@ -18,7 +20,7 @@ bp = Blueprint("auth", __name__, url_prefix="/auth")
 @bp.route("/register", methods=["GET", "POST"])
 @limit_register
 def register():
-    """Create an account and log in."""
+    """Create an account (with an address to confirm, if one is given) and log in."""
     form = RegisterForm()
     # Hash before validating, which queries the database (hashing is slow, and no transaction should wait on it);
     # but only a plausible account, so a junk request costs no hash.
@@ -30,12 +32,17 @@ def register():
     password_hash = hash_password(form.password.data) if plausible else None
     if form.validate_on_submit():
         user = User(form.username.data, password_hash=password_hash)
+        user.set_email(clean_address(form.email.data))
         db.session.add(user)
         try:
+            queue_confirmation(user)  # flushes the new member, so a taken name can fail here too
             db.session.commit()
-        except IntegrityError:  # someone took the name between the check and the insert
+        except IntegrityError:  # someone took the name (or the address) between the check and the insert
             db.session.rollback()
-            form.username.errors = ["That username is taken."]
+            if find_user(form.username.data) is not None:
+                form.username.errors = ["That username is taken."]
+            else:
+                form.email.errors = ["Another member has that address."]
         else:
             welcome = f"Welcome, {user.username}. You can now edit pages."
             return _logged_in(user, welcome, safe_next(request.args.get("next")))

@@ -2,11 +2,14 @@
 
 import unicodedata
 
+from flask_login import current_user
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, StringField, TextAreaField
+from wtforms import BooleanField, RadioField, StringField, TextAreaField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Length, ValidationError
 
-from wiki.auth.models import ABOUT_MAX_CHARS, ROLE_HELD_MAX_CHARS
+from wiki.auth.addresses import address_refusal, clean_address
+from wiki.auth.models import ABOUT_MAX_CHARS, ROLE_HELD_MAX_CHARS, EmailChoice, email_in_use
 from wiki.history.service import normalize_text
 from wiki.members.models import Settings
 from wiki.rendering import rendering_refusal
@@ -47,9 +50,36 @@ class SettingsForm(FlaskForm):
         description="Their changes, definitions and comments then reach your notifications and watchlist.",
     )
 
+    email = StringField(
+        "Email address",
+        description="Only for mail you choose below; nobody else sees it. A new address is sent a link to confirm "
+        "it, and gets no other mail until then. Leave it empty for none.",
+    )
+    email_notifications = RadioField(
+        "Email me of my notifications",
+        choices=[
+            SelectChoice(EmailChoice.NEVER.value, "Never"),
+            SelectChoice(EmailChoice.EACH.value, "For each notification"),
+            SelectChoice(EmailChoice.DAILY.value, "In a daily digest"),
+        ],
+    )
+
     # What the settings page shows, in order: (heading, field names).
-    sections = (("Your profile", ("role_held", "about")), ("Watching", ("watch_contributions",)))
+    sections = (
+        ("Your profile", ("role_held", "about")),
+        ("Watching", ("watch_contributions",)),
+        ("Email", ("email", "email_notifications")),
+    )
+
+    def validate_email(self, field: StringField) -> None:
+        address = clean_address(field.data)
+        refusal = address_refusal(address) if address else None
+        if refusal is not None:
+            raise ValidationError(refusal)
+        if address and email_in_use(address, besides=current_user.id):
+            raise ValidationError("Another member has that address.")
 
     def settings(self) -> Settings:
         about = normalize_text(self.about.data or "").strip()
-        return Settings(about, (self.role_held.data or "").strip(), bool(self.watch_contributions.data))
+        return Settings(about, (self.role_held.data or "").strip(), bool(self.watch_contributions.data),
+                        clean_address(self.email.data), EmailChoice(self.email_notifications.data))  # fmt: skip

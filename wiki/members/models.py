@@ -4,9 +4,10 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
-from wiki.auth.models import User
+from wiki.auth.models import EmailChoice, User
 from wiki.changes import FAMILIES, Change, ChangeKind, Subject, record_change
 from wiki.extensions import db
+from wiki.mail.models import queue_confirmation
 from wiki.rendering import render_markdown
 
 
@@ -17,19 +18,30 @@ class Settings:
     about: str  # Markdown
     role_held: str
     watch_contributions: bool = True  # watch the pages one creates, edits, defines or comments on
+    email: str = ""  # "" for none
+    email_notifications: EmailChoice = EmailChoice.EACH
+
+
+def settings_of(member: User) -> Settings:
+    return Settings(member.about, member.role_held, member.watch_contributions, member.email or "",
+                    member.email_notifications)  # fmt: skip
 
 
 def save_settings(member: User, settings: Settings) -> bool:
     """Apply a member's settings, rendering the about text once; a save that changes anything is recorded as one
-    change. Returns whether anything changed."""
-    if settings == Settings(member.about, member.role_held, member.watch_contributions):
+    change (which says nothing of the address). A new address is sent a link to confirm it. Returns whether
+    anything changed."""
+    if settings == settings_of(member):
         return False
     if settings.about != member.about:
-        # Rendered before the change is recorded: from then to the commit, other writers wait.
+        # Rendered before anything is written: from the first write to the commit, other writers wait.
         member.about_html = str(render_markdown(settings.about)) if settings.about else ""
         member.about = settings.about
     member.role_held = settings.role_held
     member.watch_contributions = settings.watch_contributions
+    member.email_notifications = settings.email_notifications
+    if member.set_email(settings.email):
+        queue_confirmation(member)
     record_change(ChangeKind.PROFILE_SAVED, member, Subject("user", member.id, None, f"profile of {member.username}"))
     return True
 

@@ -43,6 +43,8 @@ class Notification(db.Model):
         # A member's notifications newest first, and their unread ones: each an index range, whatever the record.
         Index("ix_notifications_user_id_id", "user_id", "id"),
         Index("ix_notifications_user_id_is_read_id", "user_id", "is_read", "id"),
+        # A member's notifications not yet mailed (their next digest): an index range too.
+        Index("ix_notifications_user_id_mailed_at_id", "user_id", "mailed_at", "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -51,6 +53,8 @@ class Notification(db.Model):
     reason: Mapped[str] = mapped_column(String(20))
     is_read: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # When it was mailed (on its own, or in a digest); None: not yet, or never (the member chose no mail).
+    mailed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     user: Mapped[User] = relationship()
     change: Mapped[Change] = relationship()

@@ -1,19 +1,21 @@
 """Who hears of a change, decided as it is recorded: a change listener (wiki/changes.py) that writes the
 notifications in the change's own transaction, one statement per kind of recipient. A page watched by thousands
 costs the writer one INSERT … SELECT, not a row built in Python per watcher; the unique (member, change) pair
-makes sure each member is told once, by the first reason that applies to them."""
+makes sure each member is told once, by the first reason that applies to them. Members who chose a mail for each
+notification get an outbox row for it in the same way: one INSERT … SELECT over the change's new notifications."""
 
 import re
 
 from sqlalchemy import literal, select
 from sqlalchemy.dialects import postgresql, sqlite
 
-from wiki.auth.models import USERNAME_MAX_CHARS, User
+from wiki.auth.models import USERNAME_MAX_CHARS, EmailChoice, User
 from wiki.changes import Change, ChangeKind
 from wiki.definitions.models import Definition
 from wiki.discussion.models import Comment
 from wiki.extensions import db, utcnow
 from wiki.history.models import Revision
+from wiki.mail.models import MailKind, MailStatus, Outbox, mail_enabled
 from wiki.notify.models import Notification, Reason, Watch
 
 K = ChangeKind
@@ -65,11 +67,29 @@ def notify_change(change: Change) -> None:
             watchers = watchers.where(Watch.user_id.not_in(sorted(skipped)))
         columns = ["user_id", "change_id", "reason", "created_at", "is_read"]
         add_ignoring_duplicates(Notification, columns=columns, query=watchers)
+    if mail_enabled() and (rows or kind in TOLD_TO_WATCHERS):  # else nobody was told
+        _queue_mail(change, now)
     if kind in WATCHED_BY_AUTHOR and change.user_id is not None and change.page_id is not None:
         author = db.session.get(User, change.user_id)
         if author.watch_contributions:
             watch = {"user_id": author.id, "page_id": change.page_id, "created_at": now}
             add_ignoring_duplicates(Watch, [watch])
+
+
+def _queue_mail(change: Change, now) -> None:
+    """A mail for each notification of this change to a member who wants one and has confirmed an address: one
+    statement, however many are told (the sender writes each mail later, outside any request)."""
+    at = literal(now, type_=Outbox.created_at.type)
+    wanted = (
+        select(Notification.user_id, literal(MailKind.NOTIFICATION.value), Notification.change_id,
+               literal(MailStatus.PENDING.value), literal(0), at, at, literal(""), literal(""), literal(""))
+        .join(User, User.id == Notification.user_id)
+        .where(Notification.change_id == change.id, User.email_notifications == EmailChoice.EACH,
+               User.email_confirmed_at.is_not(None))
+    )  # fmt: skip
+    columns = ["user_id", "kind", "change_id", "status", "attempts", "next_attempt_at", "created_at", "subject",
+               "body", "last_error"]  # fmt: skip
+    add_ignoring_duplicates(Outbox, columns=columns, query=wanted)
 
 
 def _concerned(change: Change) -> tuple[list[tuple[int, str]], set[int]]:
